@@ -1,0 +1,16 @@
+;;; loadup.el --- load the Lisp library, then dump it  -*- lexical-binding: t -*-
+
+;; `./temacs -l loadup' loads the library into the bare runtime; with `pdump' on the
+;; command line it then writes emacs.pdmp next to the executable and exits, as GNU
+;; Emacs's loadup.el does.
+
+(setq load-path (list (expand-file-name "lisp" (file-name-directory load-file-name))))
+
+(load "subr")
+
+(when (member "pdump" command-line-args)
+  (let ((file (expand-file-name "emacs.pdmp"
+                                (file-name-directory load-file-name))))
+    (message "Dumping under the name %s" (file-name-nondirectory file))
+    (dump-emacs-portable file)
+    (kill-emacs)))

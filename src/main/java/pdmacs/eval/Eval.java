@@ -1,0 +1,346 @@
+package pdmacs.eval;
+
+import pdmacs.lisp.Cons;
+import pdmacs.lisp.Lisp;
+import pdmacs.lisp.LispSignal;
+import pdmacs.lisp.LispThrow;
+import pdmacs.lisp.Q;
+import pdmacs.lisp.Subr;
+import pdmacs.lisp.Symbol;
+
+import static pdmacs.lisp.Lisp.NIL;
+import static pdmacs.lisp.Lisp.T;
+import static pdmacs.lisp.Lisp.list;
+
+/**
+ * The interpreter: evaluation of forms, function calls, and the lexical environment.
+ *
+ * <p>As in GNU Emacs, the lexical environment is an alist of (SYMBOL . VALUE) cells, with bare
+ * symbols marking variables made locally special by a value-less defvar; it is nil under dynamic
+ * binding and (t) under lexical binding with no variables. Interpreted closures are the lists
+ * {@code (closure ENV ARGS . BODY)}; dynamic lambdas stay {@code (lambda ARGS . BODY)}.
+ */
+public final class Eval {
+  private Eval() {}
+
+  /** The current lexical environment (internal-interpreter-environment). */
+  public static Object lexenv = NIL;
+
+  private static int depth;
+  /** Cached value of max-lisp-eval-depth; refreshed when the variable changes via set. */
+  private static int maxDepth = 1600;
+
+  /** How kill-emacs leaves the process; tests replace it. */
+  public static java.util.function.IntConsumer exitHandler = System::exit;
+
+  public static Object eval(Object form) {
+    if (form instanceof Symbol) return symbolValue((Symbol) form);
+    if (!(form instanceof Cons)) return form;
+    Cons c = (Cons) form;
+    enter();
+    try {
+      return evalCall(c);
+    } finally {
+      depth--;
+    }
+  }
+
+  private static void enter() {
+    if (++depth > maxDepth) {
+      int d = depth;
+      depth--;
+      // Like Emacs, give the handler some room to run.
+      throw nesting(d);
+    }
+  }
+
+  public static LispSignal nesting(int d) {
+    return new LispSignal(Q.excessiveLispNesting, list((long) d));
+  }
+
+  /** Evaluates FORM with lexical environment ENV (nil: dynamic binding; (t): lexical). */
+  public static Object eval(Object form, Object env) {
+    Object saved = lexenv;
+    lexenv = env;
+    try {
+      return eval(form);
+    } finally {
+      lexenv = saved;
+    }
+  }
+
+  public static Object symbolValue(Symbol s) {
+    if (s.constant) return s.value;
+    if (lexenv != NIL) {
+      for (Object e = lexenv; e instanceof Cons; e = ((Cons) e).cdr) {
+        Object b = ((Cons) e).car;
+        if (b instanceof Cons && ((Cons) b).car == s) return ((Cons) b).cdr;
+      }
+    }
+    Object v = s.value;
+    if (v == Lisp.UNBOUND) throw new LispSignal(Q.voidVariable, list(s));
+    return v;
+  }
+
+  /** The dynamic value of S, or nil when it is void (for variables the runtime consults). */
+  public static Object symbolValueOrNil(Symbol s) {
+    Object v = s.value;
+    return v == Lisp.UNBOUND ? NIL : v;
+  }
+
+  private static Object evalCall(Cons form) {
+    Object head = form.car;
+    Object fn = head;
+    if (head instanceof Symbol) {
+      fn = indirectFunction(head);
+      if (fn == NIL) throw new LispSignal(Q.voidFunction, list(head));
+    }
+    if (fn instanceof Subr) {
+      Subr s = (Subr) fn;
+      if (s.maxArgs == Subr.UNEVALLED) return s.group.call(s.id, new Object[] {form.cdr});
+      return callSubr(s, evalArgs(form.cdr));
+    }
+    if (fn instanceof Cons) {
+      Cons f = (Cons) fn;
+      if (f.car == Q.macro) {
+        Object expansion = apply(f.cdr, form.cdr);
+        return eval(expansion);
+      }
+      if (f.car == Q.lambda || f.car == Q.closure) {
+        return funcallLambda(f, evalArgs(form.cdr));
+      }
+      if (f.car == Q.autoload) {
+        throw Lisp.error("Autoloading is not supported: " + head);
+      }
+    }
+    throw new LispSignal(Q.invalidFunction, list(head));
+  }
+
+  private static final Object[] NO_ARGS = new Object[0];
+
+  private static Object[] evalArgs(Object argForms) {
+    if (argForms == NIL) return NO_ARGS;
+    int n = 0;
+    for (Object o = argForms; o instanceof Cons; o = ((Cons) o).cdr) n++;
+    Object[] args = new Object[n];
+    int i = 0;
+    for (Object o = argForms; o instanceof Cons; o = ((Cons) o).cdr) args[i++] = eval(((Cons) o).car);
+    return args;
+  }
+
+  /** Follows a chain of symbols through their function cells; nil when void. */
+  public static Object indirectFunction(Object o) {
+    Object f = o;
+    int hops = 0;
+    while (f instanceof Symbol && f != NIL) {
+      f = ((Symbol) f).function;
+      if (++hops > 100) throw new LispSignal(Q.cyclicFunctionIndirection, list(o));
+    }
+    return f;
+  }
+
+  public static Object funcall(Object fn, Object... args) {
+    enter();
+    try {
+      return funcallInner(fn, args);
+    } finally {
+      depth--;
+    }
+  }
+
+  private static Object funcallInner(Object orig, Object[] args) {
+    Object fn = orig;
+    if (fn instanceof Symbol) {
+      fn = indirectFunction(fn);
+      if (fn == NIL) throw new LispSignal(Q.voidFunction, list(orig));
+    }
+    if (fn instanceof Subr) {
+      Subr s = (Subr) fn;
+      if (s.maxArgs == Subr.UNEVALLED) throw new LispSignal(Q.invalidFunction, list(orig));
+      return callSubr(s, args);
+    }
+    if (fn instanceof Cons) {
+      Cons f = (Cons) fn;
+      if (f.car == Q.lambda || f.car == Q.closure) return funcallLambda(f, args);
+    }
+    throw new LispSignal(Q.invalidFunction, list(orig));
+  }
+
+  /** Applies FN to the elements of the list ARGS. */
+  public static Object apply(Object fn, Object args) {
+    return funcall(fn, Lisp.toArray(args));
+  }
+
+  public static Object callSubr(Subr s, Object[] args) {
+    int n = args.length;
+    if (n < s.minArgs || (s.maxArgs >= 0 && n > s.maxArgs)) {
+      throw new LispSignal(Q.wrongNumberOfArguments, list(s, (long) n));
+    }
+    if (s.maxArgs > n) {
+      Object[] full = new Object[s.maxArgs];
+      System.arraycopy(args, 0, full, 0, n);
+      for (int i = n; i < full.length; i++) full[i] = NIL;
+      args = full;
+    }
+    return s.group.call(s.id, args);
+  }
+
+  /** Calls an interpreted function: (lambda ARGS . BODY) or (closure ENV ARGS . BODY). */
+  public static Object funcallLambda(Cons fn, Object[] args) {
+    Object env;
+    Object rest;
+    if (fn.car == Q.closure) {
+      if (!(fn.cdr instanceof Cons)) throw new LispSignal(Q.invalidFunction, list(fn));
+      Cons c = (Cons) fn.cdr;
+      env = c.car;
+      rest = c.cdr;
+    } else {
+      env = NIL;
+      rest = fn.cdr;
+    }
+    if (!(rest instanceof Cons)) throw new LispSignal(Q.invalidFunction, list(fn));
+    Object params = ((Cons) rest).car;
+    Object body = ((Cons) rest).cdr;
+    boolean lexical = fn.car == Q.closure;
+    int count = Specpdl.count();
+    Object newEnv = env;
+    boolean optional = false, restArg = false;
+    int i = 0;
+    Object p = params;
+    for (; p instanceof Cons; p = ((Cons) p).cdr) {
+      Object v = ((Cons) p).car;
+      if (!(v instanceof Symbol)) throw new LispSignal(Q.invalidFunction, list(fn));
+      Symbol sym = (Symbol) v;
+      if (sym == Q.andOptional) {
+        optional = true;
+        continue;
+      }
+      if (sym == Q.andRest) {
+        restArg = true;
+        continue;
+      }
+      Object value;
+      if (restArg) {
+        Object r = NIL;
+        for (int j = args.length - 1; j >= i; j--) r = new Cons(args[j], r);
+        value = r;
+        i = args.length;
+      } else if (i < args.length) {
+        value = args[i++];
+      } else if (optional) {
+        value = NIL;
+      } else {
+        Specpdl.unbindTo(count);
+        throw new LispSignal(Q.wrongNumberOfArguments, list(fn, (long) args.length));
+      }
+      if (lexical && !sym.special) {
+        newEnv = new Cons(new Cons(sym, value), newEnv);
+      } else {
+        Specpdl.bind(sym, value);
+      }
+      if (restArg) break;
+    }
+    if (p != NIL && !(p instanceof Cons) || i < args.length) {
+      Specpdl.unbindTo(count);
+      if (p != NIL && !(p instanceof Cons)) throw new LispSignal(Q.invalidFunction, list(fn));
+      throw new LispSignal(Q.wrongNumberOfArguments, list(fn, (long) args.length));
+    }
+    Object saved = lexenv;
+    lexenv = newEnv;
+    try {
+      return progn(body);
+    } finally {
+      lexenv = saved;
+      Specpdl.unbindTo(count);
+    }
+  }
+
+  public static Object progn(Object body) {
+    Object v = NIL;
+    while (body instanceof Cons) {
+      Cons c = (Cons) body;
+      v = eval(c.car);
+      body = c.cdr;
+    }
+    return v;
+  }
+
+  /** Sets SYM's value: its innermost lexical binding if any, else its dynamic value. */
+  public static void setq(Symbol sym, Object value) {
+    if (lexenv != NIL) {
+      for (Object e = lexenv; e instanceof Cons; e = ((Cons) e).cdr) {
+        Object b = ((Cons) e).car;
+        if (b instanceof Cons && ((Cons) b).car == sym) {
+          ((Cons) b).cdr = value;
+          return;
+        }
+      }
+    }
+    set(sym, value);
+  }
+
+  /** The set function: the dynamic (current) value, never a lexical binding. */
+  public static void set(Symbol sym, Object value) {
+    if (sym.constant) {
+      if (sym.isKeyword() && value == sym) return;
+      throw new LispSignal(Q.settingConstant, list(sym));
+    }
+    sym.value = value;
+    if (sym == Q.maxLispEvalDepth) updateMaxDepth(value);
+  }
+
+  private static void updateMaxDepth(Object value) {
+    if (value instanceof Long) maxDepth = (int) Math.max(100, Math.min((Long) value, 100_000));
+  }
+
+  /** True when a let of SYM must bind dynamically in the current environment. */
+  static boolean bindsDynamically(Symbol sym) {
+    if (lexenv == NIL || sym.special) return true;
+    for (Object e = lexenv; e instanceof Cons; e = ((Cons) e).cdr) {
+      if (((Cons) e).car == sym) return true;
+    }
+    return false;
+  }
+
+  public static int depth() {
+    return depth;
+  }
+
+  /** Resets the evaluator after an error escaped to top level (the REPL carries on). */
+  public static void resetToTopLevel() {
+    depth = 0;
+    lexenv = NIL;
+    Specpdl.unbindTo(0);
+    CatchTags.reset();
+  }
+
+  /** Whether a signal of SYM is caught by a handler whose condition spec is SPEC. */
+  public static boolean handles(Object spec, Symbol errSym) {
+    if (spec == T) return true;
+    Object conditions = Lisp.NIL;
+    Object p = errSym.plist;
+    for (; p instanceof Cons && ((Cons) p).cdr instanceof Cons; p = ((Cons) ((Cons) p).cdr).cdr) {
+      if (((Cons) p).car == Q.errorConditions) {
+        conditions = ((Cons) ((Cons) p).cdr).car;
+        break;
+      }
+    }
+    if (spec instanceof Symbol) return memq(spec, conditions);
+    for (Object s = spec; s instanceof Cons; s = ((Cons) s).cdr) {
+      Object c = ((Cons) s).car;
+      if (c == T || memq(c, conditions)) return true;
+    }
+    return false;
+  }
+
+  private static boolean memq(Object x, Object list) {
+    for (Object o = list; o instanceof Cons; o = ((Cons) o).cdr) if (((Cons) o).car == x) return true;
+    return false;
+  }
+
+  /** Throws to TAG; no-catch when no catch for TAG is active. */
+  public static RuntimeException throwTo(Object tag, Object value) {
+    if (!CatchTags.active(tag)) throw new LispSignal(Q.noCatch, list(tag, value));
+    return new LispThrow(tag, value);
+  }
+}

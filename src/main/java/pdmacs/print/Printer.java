@@ -1,0 +1,384 @@
+package pdmacs.print;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import pdmacs.lisp.BoolVector;
+import pdmacs.lisp.Cons;
+import pdmacs.lisp.HashTable;
+import pdmacs.lisp.LString;
+import pdmacs.lisp.LVector;
+import pdmacs.lisp.Lisp;
+import pdmacs.lisp.Obarray;
+import pdmacs.lisp.Q;
+import pdmacs.lisp.Subr;
+import pdmacs.lisp.Symbol;
+import pdmacs.read.Reader;
+
+import static pdmacs.lisp.Lisp.NIL;
+
+/**
+ * The printer: objects to text as prin1 (ESCAPE true) and princ (false) write them, honouring
+ * print-escape-newlines, print-circle, print-length, print-level, print-quoted and
+ * print-gensym. Without print-circle, a structure that contains itself prints as #N (its depth),
+ * and a circular cdr chain as ". #N", the way GNU Emacs detects them.
+ */
+public final class Printer {
+  private final StringBuilder out;
+  private final boolean escape;
+  private final boolean escapeNewlines;
+  private final boolean quoted;
+  private final boolean gensym;
+  private final long printLength;
+  private final long printLevel;
+  /** With print-circle: objects seen twice, mapped to their label (0 until printed once). */
+  private IdentityHashMap<Object, int[]> circle;
+  private int labelCounter;
+  private final Object[] beingPrinted = new Object[200];
+  private int depth;
+  private static final int MAX_DEPTH = 200;
+
+  public Printer(StringBuilder out, boolean escape) {
+    this.out = out;
+    this.escape = escape;
+    this.escapeNewlines = var(Q.printEscapeNewlines) != NIL;
+    this.quoted = var(Q.printQuoted) != NIL;
+    this.gensym = var(Q.printGensym) != NIL;
+    Object pl = var(Q.printLength);
+    this.printLength = pl instanceof Long && (Long) pl >= 0 ? (Long) pl : Long.MAX_VALUE;
+    Object lv = var(Q.printLevel);
+    this.printLevel = lv instanceof Long && (Long) lv >= 0 ? (Long) lv : Long.MAX_VALUE;
+  }
+
+  private static Object var(Symbol s) {
+    Object v = pdmacs.eval.Eval.symbolValueOrNil(s);
+    return v;
+  }
+
+  public static String prin1ToString(Object o) {
+    StringBuilder sb = new StringBuilder();
+    new Printer(sb, true).print(o);
+    return sb.toString();
+  }
+
+  public static String princToString(Object o) {
+    StringBuilder sb = new StringBuilder();
+    new Printer(sb, false).print(o);
+    return sb.toString();
+  }
+
+  public void print(Object o) {
+    if (var(Q.printCircle) != NIL) findShared(o);
+    printObject(o);
+  }
+
+  /** Marks every object reachable from ROOT more than once (print-circle candidates). */
+  private void findShared(Object root) {
+    IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
+    circle = new IdentityHashMap<>();
+    List<Object> stack = new ArrayList<>();
+    stack.add(root);
+    while (!stack.isEmpty()) {
+      Object o = stack.remove(stack.size() - 1);
+      if (!isCircleCandidate(o)) continue;
+      if (seen.put(o, Boolean.TRUE) != null) {
+        circle.putIfAbsent(o, new int[1]);
+        continue;
+      }
+      if (o instanceof Cons) {
+        stack.add(((Cons) o).cdr);
+        stack.add(((Cons) o).car);
+      } else if (o instanceof LVector) {
+        Object[] items = ((LVector) o).items;
+        for (int i = items.length - 1; i >= 0; i--) stack.add(items[i]);
+      } else if (o instanceof HashTable) {
+        for (Object[] e : ((HashTable) o).entries()) {
+          stack.add(e[1]);
+          stack.add(e[0]);
+        }
+      }
+    }
+  }
+
+  private boolean isCircleCandidate(Object o) {
+    return o instanceof Cons || o instanceof LVector || o instanceof HashTable
+        || (gensym && o instanceof Symbol && !((Symbol) o).interned);
+  }
+
+  /** With print-circle: prints #N# and returns true if O was printed already; else labels it. */
+  private boolean printLabel(Object o) {
+    if (circle == null) return false;
+    int[] label = circle.get(o);
+    if (label == null) return false;
+    if (label[0] > 0) {
+      out.append('#').append(label[0]).append('#');
+      return true;
+    }
+    label[0] = ++labelCounter;
+    out.append('#').append(label[0]).append('=');
+    return false;
+  }
+
+  private void printObject(Object o) {
+    if (o instanceof Symbol) {
+      if (circle != null && gensym && !((Symbol) o).interned && printLabel(o)) return;
+      printSymbol((Symbol) o);
+    } else if (o instanceof Long || o instanceof BigInteger) {
+      out.append(o.toString());
+    } else if (o instanceof Double) {
+      out.append(FloatFormat.toLisp((Double) o));
+    } else if (o instanceof LString) {
+      printString((LString) o);
+    } else if (o instanceof Cons || o instanceof LVector || o instanceof HashTable) {
+      printComposite(o);
+    } else if (o instanceof BoolVector) {
+      printBoolVector((BoolVector) o);
+    } else if (o instanceof Subr) {
+      Subr s = (Subr) o;
+      out.append(s.isSpecialForm() ? "#<subr " : "#<subr ").append(s.name).append('>');
+    } else if (o instanceof Obarray) {
+      out.append("#<obarray n=").append(((Obarray) o).size()).append('>');
+    } else if (o instanceof PrintableObject) {
+      out.append(((PrintableObject) o).printedRepresentation());
+    } else {
+      out.append("#<java ").append(o == null ? "null" : o.getClass().getSimpleName()).append('>');
+    }
+  }
+
+  private void printComposite(Object o) {
+    if (circle == null) {
+      for (int i = 0; i < depth; i++) {
+        if (beingPrinted[i] == o) {
+          out.append('#').append(i);
+          return;
+        }
+      }
+    } else if (printLabel(o)) {
+      return;
+    }
+    if (depth >= MAX_DEPTH) throw Lisp.error("Apparently circular structure being printed");
+    if (depth >= printLevel) {
+      out.append("...");
+      return;
+    }
+    beingPrinted[depth++] = o;
+    try {
+      if (o instanceof Cons) printList((Cons) o);
+      else if (o instanceof LVector) printVector((LVector) o);
+      else printHashTable((HashTable) o);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void printList(Cons c) {
+    if (quoted && c.cdr instanceof Cons && ((Cons) c.cdr).cdr == NIL) {
+      String prefix = null;
+      if (c.car == Q.quote) prefix = "'";
+      else if (c.car == Q.function) prefix = "#'";
+      else if (c.car == Q.backquote) prefix = "`";
+      else if (c.car == Q.comma) prefix = ",";
+      else if (c.car == Q.commaAt) prefix = ",@";
+      if (prefix != null) {
+        out.append(prefix);
+        printObject(((Cons) c.cdr).car);
+        return;
+      }
+    }
+    out.append('(');
+    // Brent's cycle detection over the cdr chain, stepping exactly as Emacs's FOR_EACH_TAIL.
+    Object obj = c;
+    Object tortoise = c;
+    long max = 2, n = 0, q = 2;
+    long i = 0;
+    Object objtail = NIL;
+    while (obj instanceof Cons) {
+      if (i != 0) {
+        out.append(' ');
+        if (circle != null && circle.containsKey(obj)) {
+          out.append(". ");
+          printObject(obj);
+          out.append(')');
+          return;
+        }
+      }
+      if (i >= printLength) {
+        out.append("...");
+        out.append(')');
+        return;
+      }
+      i++;
+      printObject(((Cons) obj).car);
+      objtail = ((Cons) obj).cdr;
+      obj = objtail;
+      boolean check;
+      if (--q != 0) {
+        check = true;
+      } else if (0 < --n) {
+        check = true;
+      } else {
+        max <<= 1;
+        q = n = max;
+        n >>= 16;
+        tortoise = obj;
+        check = false;
+      }
+      if (check && obj == tortoise) obj = NIL;
+    }
+    if (objtail != NIL) {
+      out.append(" . ");
+      if (objtail instanceof Cons && circle == null) {
+        out.append('#').append(i >> 1);
+        out.append(')');
+        return;
+      }
+      printObject(objtail);
+    }
+    out.append(')');
+  }
+
+  private void printVector(LVector v) {
+    out.append('[');
+    Object[] items = v.items;
+    for (int i = 0; i < items.length; i++) {
+      if (i > 0) out.append(' ');
+      if (i >= printLength) {
+        out.append("...");
+        break;
+      }
+      printObject(items[i]);
+    }
+    out.append(']');
+  }
+
+  private void printHashTable(HashTable h) {
+    out.append("#s(hash-table size ").append(h.size());
+    out.append(" test ").append(h.test.name().name);
+    if (h.weakness != NIL) {
+      out.append(" weakness ");
+      printObject(h.weakness);
+    }
+    out.append(" rehash-size ");
+    printObject(h.rehashSize);
+    out.append(" rehash-threshold ");
+    printObject(h.rehashThreshold);
+    out.append(" data (");
+    boolean first = true;
+    for (Object[] e : h.entries()) {
+      if (!first) out.append(' ');
+      first = false;
+      printObject(e[0]);
+      out.append(' ');
+      printObject(e[1]);
+    }
+    out.append("))");
+  }
+
+  private void printBoolVector(BoolVector bv) {
+    out.append("#&").append(bv.size).append('"');
+    for (byte b : bv.bytes()) {
+      int c = b & 0xff;
+      if (c == '"' || c == '\\') out.append('\\').append((char) c);
+      else if (c >= 0x80) out.append('\\').append(Integer.toOctalString(c));
+      else if (escapeNewlines && c == '\n') out.append("\\n");
+      else if (escapeNewlines && c == '\f') out.append("\\f");
+      else out.append((char) c);
+    }
+    out.append('"');
+  }
+
+  private void printString(LString ls) {
+    String s = ls.str();
+    if (!escape) {
+      out.append(s);
+      return;
+    }
+    boolean multibyte = ls.multibyte();
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (escapeNewlines && c == '\n') {
+        out.append("\\n");
+      } else if (escapeNewlines && c == '\f') {
+        out.append("\\f");
+      } else if (!multibyte && c >= 0x80 && c <= 0xff) {
+        out.append('\\').append(Integer.toOctalString(c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
+
+  private void printSymbol(Symbol sym) {
+    String name = sym.name;
+    if (escape && gensym && !sym.interned) out.append("#:");
+    else if (name.isEmpty()) {
+      out.append(escape ? "##" : "");
+      return;
+    }
+    if (!escape) {
+      out.append(name);
+      return;
+    }
+    boolean confusing = looksLikeNumber(name) || name.charAt(0) == '?'
+        || (name.charAt(0) == '.' && name.length() == 1);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '"' || c == '\\' || c == '\'' || c == ';' || c == '#' || c == '(' || c == ')'
+          || c == ',' || c == '`' || c == '[' || c == ']' || c <= ' ' || c == '\u00a0'
+          || confusing) {
+        out.append('\\');
+        confusing = false;
+      }
+      out.append(c);
+    }
+  }
+
+  private static boolean looksLikeNumber(String name) {
+    char c0 = name.charAt(0);
+    if (!(Character.isDigit(c0) || c0 == '-' || c0 == '+' || c0 == '.')) return false;
+    return Reader.parseNumber(name) != null;
+  }
+
+  /** The text of an error, as the command loop and error-message-string show it. */
+  public static String errorMessageString(Symbol errSym, Object data) {
+    StringBuilder sb = new StringBuilder();
+    Object errmsg;
+    Object tail;
+    if (errSym == Q.error && data instanceof Cons && ((Cons) data).car instanceof LString) {
+      errmsg = ((Cons) data).car;
+      tail = ((Cons) data).cdr;
+    } else {
+      errmsg = pdmacs.subr.Data.get(errSym, Q.errorMessage);
+      tail = data;
+    }
+    boolean fileError = false;
+    Object conds = pdmacs.subr.Data.get(errSym, Q.errorConditions);
+    for (Object o = conds; o instanceof Cons; o = ((Cons) o).cdr) {
+      if (((Cons) o).car == Q.fileError) fileError = true;
+    }
+    if (fileError && tail instanceof Cons) {
+      // file-error data is (STRING . DETAILS): the first string replaces the message.
+      errmsg = ((Cons) tail).car;
+      tail = ((Cons) tail).cdr;
+    }
+    if (errmsg instanceof LString) sb.append(((LString) errmsg).str());
+    else sb.append("peculiar error");
+    boolean first = true;
+    for (Object o = tail; o instanceof Cons; o = ((Cons) o).cdr) {
+      sb.append(first ? ": " : ", ");
+      first = false;
+      Object item = ((Cons) o).car;
+      if (fileError || errSym == Q.endOfFile || errSym == Q.userError) sb.append(princToString(item));
+      else sb.append(prin1ToString(item));
+    }
+    if (tail != NIL && !(tail instanceof Cons)) {
+      sb.append(first ? ": " : ", ").append(prin1ToString(tail));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,678 @@
+package pdmacs.read;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import pdmacs.lisp.BoolVector;
+import pdmacs.lisp.Cons;
+import pdmacs.lisp.HashTable;
+import pdmacs.lisp.LString;
+import pdmacs.lisp.LVector;
+import pdmacs.lisp.Lisp;
+import pdmacs.lisp.LispSignal;
+import pdmacs.lisp.Q;
+import pdmacs.lisp.Symbol;
+import pdmacs.subr.HashTables;
+
+import static pdmacs.lisp.Lisp.NIL;
+import static pdmacs.lisp.Lisp.list;
+
+/**
+ * The Lisp reader: Emacs Lisp read syntax from a Java string. Each {@link #read} returns one
+ * object and leaves {@link #pos} just after it. Malformed input signals invalid-read-syntax or
+ * end-of-file with the data GNU Emacs gives.
+ */
+public final class Reader {
+  private final String in;
+  public int pos;
+  private final int end;
+  /** #N= labels of the current top-level read. */
+  private Map<Long, Object> labels;
+  /** Placeholders standing for #N= objects not finished yet. */
+  private Map<Object, Long> placeholders;
+  private int depth;
+  private static final int MAX_DEPTH = 100_000;
+
+  public Reader(String in, int start, int end) {
+    this.in = in;
+    this.pos = start;
+    this.end = end;
+  }
+
+  public Reader(String in) {
+    this(in, 0, in.length());
+  }
+
+  private static LispSignal eof() {
+    return new LispSignal(Q.endOfFile, NIL);
+  }
+
+  private static LispSignal invalid(String what) {
+    return new LispSignal(Q.invalidReadSyntax, list(Lisp.str(what)));
+  }
+
+  private int peek() {
+    return pos < end ? in.charAt(pos) : -1;
+  }
+
+  private int next() {
+    if (pos >= end) throw eof();
+    return in.charAt(pos++);
+  }
+
+  /** The next code point (joining surrogate pairs). */
+  private int nextCodePoint() {
+    if (pos >= end) throw eof();
+    int c = in.codePointAt(pos);
+    pos += Character.charCount(c);
+    return c;
+  }
+
+  /** Skips white space and comments; true if an object follows. */
+  public boolean skipWhitespace() {
+    while (pos < end) {
+      char c = in.charAt(pos);
+      if (c == ';') {
+        while (pos < end && in.charAt(pos) != '\n') pos++;
+      } else if (c <= ' ' || c == '\u00a0') {
+        pos++;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads one object; signals end-of-file when none is left. */
+  public Object read() {
+    labels = null;
+    placeholders = null;
+    Object o = readObject();
+    return o;
+  }
+
+  private Object readObject() {
+    if (++depth > MAX_DEPTH) {
+      depth = 0;
+      throw Lisp.error("Nesting too deep for reader");
+    }
+    try {
+      while (true) {
+        Object o = readOne();
+        if (o != SKIP) return o;
+      }
+    } finally {
+      depth--;
+    }
+  }
+
+  private static final Object SKIP = new Object();
+  private static final Object CLOSE_PAREN = new Object();
+  private static final Object CLOSE_BRACKET = new Object();
+  private static final Object DOT = new Object();
+
+  private Object readOne() {
+    if (!skipWhitespace()) throw eof();
+    int c = next();
+    switch (c) {
+      case '(':
+        return readList(')');
+      case '[':
+        return readVector();
+      case ')':
+        throw invalid(")");
+      case ']':
+        throw invalid("]");
+      case '"':
+        return readString();
+      case '?':
+        return (long) readCharLiteral();
+      case '\'':
+        return list(Q.quote, readObject());
+      case '`':
+        return list(Q.backquote, readObject());
+      case ',':
+        if (peek() == '@') {
+          pos++;
+          return list(Q.commaAt, readObject());
+        }
+        return list(Q.comma, readObject());
+      case '#':
+        return readHash();
+      default:
+        pos--;
+        return readAtom();
+    }
+  }
+
+  /** Reads list elements until CLOSE, handling dotted pairs. */
+  private Object readList(char close) {
+    Cons head = new Cons(NIL, NIL);
+    Cons tail = head;
+    while (true) {
+      if (!skipWhitespace()) throw eof();
+      char c = in.charAt(pos);
+      if (c == ')') {
+        pos++;
+        return head.cdr;
+      }
+      if (c == ']') {
+        pos++;
+        throw invalid("]");
+      }
+      if (c == '.' && isDelimiterAt(pos + 1)) {
+        pos++;
+        if (tail == head) throw invalid(".");
+        tail.cdr = readObject();
+        if (!skipWhitespace()) throw eof();
+        if (in.charAt(pos) != ')') throw invalid(". in wrong context");
+        pos++;
+        return head.cdr;
+      }
+      Object o = readObject();
+      Cons cell = new Cons(o, NIL);
+      tail.cdr = cell;
+      tail = cell;
+    }
+  }
+
+  private boolean isDelimiterAt(int p) {
+    if (p >= end) return true;
+    char c = in.charAt(p);
+    return c <= ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == '"' || c == ';'
+        || c == '\'' || c == '`' || c == ',';
+  }
+
+  private Object readVector() {
+    List<Object> items = new ArrayList<>();
+    while (true) {
+      if (!skipWhitespace()) throw eof();
+      char c = in.charAt(pos);
+      if (c == ']') {
+        pos++;
+        return new LVector(items.toArray());
+      }
+      if (c == ')') {
+        pos++;
+        throw invalid(")");
+      }
+      items.add(readObject());
+    }
+  }
+
+  // ---- Strings and characters ---------------------------------------------------------------
+
+  private LString readString() {
+    StringBuilder sb = new StringBuilder();
+    boolean forceMultibyte = false, forceUnibyte = false;
+    while (true) {
+      if (pos >= end) throw eof();
+      int c = nextCodePoint();
+      if (c == '"') break;
+      if (c == '\\') {
+        int e = peek();
+        if (e == '\n' || e == ' ') {
+          pos++;
+          continue;
+        }
+        int[] kind = new int[1];
+        c = readEscape(true, kind);
+        if (kind[0] == 1) forceMultibyte = true;
+        else if (kind[0] == 2) forceUnibyte = true;
+        if ((c & META) != 0) c = (c & ~META) | 0x80;
+        if ((c & ~0x3FFFFF) != 0) {
+          throw invalid("Invalid modifier in string");
+        }
+      } else if (c >= 0x80) {
+        forceMultibyte = true;
+      }
+      sb.appendCodePoint(c);
+    }
+    String s = sb.toString();
+    boolean multibyte = forceMultibyte || (!forceUnibyte && !LString.isAscii(s) && hasAbove255(s));
+    return new LString(s, multibyte);
+  }
+
+  private static boolean hasAbove255(String s) {
+    for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 0xff) return true;
+    return false;
+  }
+
+  static final int ALT = 1 << 22, SUPER = 1 << 23, HYPER = 1 << 24, SHIFT = 1 << 25,
+      CTRL = 1 << 26, META = 1 << 27;
+
+  private int readCharLiteral() {
+    int c = nextCodePoint();
+    if (c == '\\') c = readEscape(false, new int[1]);
+    // A character must be followed by a delimiter (Emacs 27+ rejects ?ab).
+    if (pos < end) {
+      char n = in.charAt(pos);
+      if (!(n <= ' ' || n == '(' || n == ')' || n == '[' || n == ']' || n == '"' || n == ';'
+          || n == '\'' || n == '`' || n == ',' || n == '.')) {
+        throw invalid("?");
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Reads an escape after a backslash. KIND[0] is set to 1 when the escape forces a multibyte
+   * string (\\u, \\N, \\x above 255) and 2 when it forces a unibyte one (octal or \\x byte).
+   */
+  private int readEscape(boolean inString, int[] kind) {
+    int c = nextCodePoint();
+    switch (c) {
+      case 'a':
+        return 7;
+      case 'b':
+        return '\b';
+      case 'd':
+        return 127;
+      case 'e':
+        return 27;
+      case 'f':
+        return '\f';
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'v':
+        return 11;
+      case '\n':
+        return -1 == 0 ? 0 : '\n';
+      case 's':
+        if (peek() == '-') {
+          pos++;
+          return SUPER | readModified(inString, kind);
+        }
+        return ' ';
+      case 'x': {
+        int v = 0, n = 0;
+        while (pos < end && Character.digit(in.charAt(pos), 16) >= 0) {
+          v = v * 16 + Character.digit(in.charAt(pos++), 16);
+          if (++n > 8) throw invalid("Hex character out of range");
+        }
+        if (n == 0 && inString) throw invalid("Invalid escape character syntax");
+        if (v > 0x3FFFFF) throw invalid("Hex character out of range");
+        kind[0] = v > 0xff ? 1 : (v >= 0x80 ? 2 : 0);
+        return v;
+      }
+      case 'u':
+      case 'U': {
+        int digits = c == 'u' ? 4 : 8;
+        int v = 0;
+        for (int i = 0; i < digits; i++) {
+          int d = pos < end ? Character.digit(in.charAt(pos), 16) : -1;
+          if (d < 0) throw invalid("Non-hex character used for Unicode escape");
+          v = v * 16 + d;
+          pos++;
+        }
+        if (v > 0x10FFFF) throw invalid("Non-Unicode character: 0x" + Integer.toHexString(v));
+        kind[0] = 1;
+        return v;
+      }
+      case 'N': {
+        if (peek() != '{') throw invalid("Expected opening brace after \\N");
+        int close = in.indexOf('}', pos);
+        if (close < 0 || close > end) throw eof();
+        String name = in.substring(pos + 1, close);
+        pos = close + 1;
+        kind[0] = 1;
+        return CharNames.lookup(name);
+      }
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        int v = c - '0';
+        for (int i = 0; i < 2 && pos < end && in.charAt(pos) >= '0' && in.charAt(pos) <= '7'; i++) {
+          v = v * 8 + (in.charAt(pos++) - '0');
+        }
+        if (v >= 0x80 && v <= 0xff) kind[0] = 2;
+        return v;
+      }
+      case 'C':
+        if (peek() == '-') {
+          pos++;
+          return control(readModified(inString, kind));
+        }
+        return c;
+      case '^':
+        return control(readModified(inString, kind));
+      case 'M':
+        if (peek() == '-') {
+          pos++;
+          return META | readModified(inString, kind);
+        }
+        return c;
+      case 'S':
+        if (peek() == '-') {
+          pos++;
+          return SHIFT | readModified(inString, kind);
+        }
+        return c;
+      case 'H':
+        if (peek() == '-') {
+          pos++;
+          return HYPER | readModified(inString, kind);
+        }
+        return c;
+      case 'A':
+        if (peek() == '-') {
+          pos++;
+          return ALT | readModified(inString, kind);
+        }
+        return c;
+      default:
+        return c;
+    }
+  }
+
+  private int readModified(boolean inString, int[] kind) {
+    int c = nextCodePoint();
+    if (c == '\\') return readEscape(inString, kind);
+    return c;
+  }
+
+  private static int control(int c) {
+    int mods = c & ~0x3FFFFF & ~0x400000 | (c & 0x400000);
+    int base = c & 0x3FFFFF;
+    mods = c & 0xFC00000;
+    base = c & ~0xFC00000;
+    if (base == '?') return 127 | mods;
+    if (base >= 0x80) return c | CTRL;
+    if ((base & 0137) >= 0101 && (base & 0137) <= 0132) return (base & 037) | mods;
+    if (base >= 0100 && base <= 0137) return (base & 037) | mods;
+    return c | CTRL;
+  }
+
+  // ---- # syntax -----------------------------------------------------------------------------
+
+  private Object readHash() {
+    int c = next();
+    switch (c) {
+      case '\'':
+        return list(Q.function, readObject());
+      case ':': {
+        StringBuilder sb = new StringBuilder();
+        readSymbolChars(sb);
+        return Symbol.uninterned(sb.toString());
+      }
+      case '#':
+        return Lisp.intern("");
+      case '&':
+        return readBoolVector();
+      case 's':
+        if (peek() != '(') throw invalid("#s");
+        pos++;
+        return readHashTableLiteral();
+      case 'x':
+      case 'X':
+        return readRadix(16, "x");
+      case 'o':
+      case 'O':
+        return readRadix(8, "o");
+      case 'b':
+      case 'B':
+        return readRadix(2, "b");
+      case '$':
+        return Q.loadFileName.value == Lisp.UNBOUND ? NIL : Q.loadFileName.value;
+      case '@': {
+        // #@NUMBER skips NUMBER bytes (used in .elc files).
+        long n = 0;
+        while (pos < end && Character.isDigit(in.charAt(pos))) n = n * 10 + (in.charAt(pos++) - '0');
+        pos = (int) Math.min(end, pos + Math.max(0, n - 1));
+        return SKIP;
+      }
+      case '!':
+        while (pos < end && in.charAt(pos) != '\n') pos++;
+        return SKIP;
+      default:
+        if (c >= '0' && c <= '9') return readLabelOrRadix(c);
+        if (c == '(' ) throw invalid("#");
+        throw invalid("#" + new String(Character.toChars(c)));
+    }
+  }
+
+  private Object readRadix(int radix, String tag) {
+    int start = pos;
+    while (pos < end && !isDelimiterAt(pos)) pos++;
+    String digits = in.substring(start, pos);
+    Object n = parseInteger(digits, radix);
+    if (n == null) {
+      throw invalid("integer, radix " + radix);
+    }
+    return n;
+  }
+
+  private Object readLabelOrRadix(int first) {
+    long n = first - '0';
+    while (pos < end && Character.isDigit(in.charAt(pos))) {
+      n = n * 10 + (in.charAt(pos++) - '0');
+      if (n > Integer.MAX_VALUE) throw invalid("#");
+    }
+    int c = next();
+    if (c == 'r') {
+      if (n < 2 || n > 36) throw invalid("integer, radix " + n);
+      return readRadix((int) n, "r");
+    }
+    if (c == '=') {
+      if (labels == null) {
+        labels = new HashMap<>();
+        placeholders = new IdentityHashMap<>();
+      }
+      Cons placeholder = new Cons(NIL, NIL);
+      labels.put(n, placeholder);
+      placeholders.put(placeholder, n);
+      Object o = readObject();
+      if (o == placeholder) throw invalid("#" + n + "=");
+      labels.put(n, o);
+      substitute(o, placeholder, o, new IdentityHashMap<>());
+      return o;
+    }
+    if (c == '#') {
+      if (labels == null || !labels.containsKey(n)) throw invalid("#" + n + "#");
+      return labels.get(n);
+    }
+    throw invalid("#" + n + new String(Character.toChars(c)));
+  }
+
+  /** Replaces PLACEHOLDER by VALUE everywhere inside TREE. */
+  private static void substitute(Object tree, Object placeholder, Object value, IdentityHashMap<Object, Boolean> seen) {
+    ArrayList<Object> stack = new ArrayList<>();
+    stack.add(tree);
+    while (!stack.isEmpty()) {
+      Object o = stack.remove(stack.size() - 1);
+      if (seen.put(o, Boolean.TRUE) != null) continue;
+      if (o instanceof Cons) {
+        Cons c = (Cons) o;
+        if (c.car == placeholder) c.car = value;
+        else stack.add(c.car);
+        if (c.cdr == placeholder) c.cdr = value;
+        else stack.add(c.cdr);
+      } else if (o instanceof LVector) {
+        Object[] items = ((LVector) o).items;
+        for (int i = 0; i < items.length; i++) {
+          if (items[i] == placeholder) items[i] = value;
+          else stack.add(items[i]);
+        }
+      } else if (o instanceof HashTable) {
+        HashTable h = (HashTable) o;
+        for (Object[] e : h.entries()) {
+          if (e[1] == placeholder) h.put(e[0], value);
+          else stack.add(e[1]);
+        }
+      }
+    }
+  }
+
+  private Object readBoolVector() {
+    long n = 0;
+    int digits = 0;
+    while (pos < end && Character.isDigit(in.charAt(pos))) {
+      n = n * 10 + (in.charAt(pos++) - '0');
+      digits++;
+      if (n > Integer.MAX_VALUE) throw invalid("#&");
+    }
+    if (digits == 0 || peek() != '"') throw invalid("#&");
+    pos++;
+    LString s = readString();
+    String bytes = s.str();
+    int need = (int) ((n + 7) / 8);
+    if (bytes.length() != need) throw invalid("#&...");
+    BoolVector bv = new BoolVector((int) n);
+    for (int i = 0; i < n; i++) {
+      if ((bytes.charAt(i >>> 3) & (1 << (i & 7))) != 0) bv.set(i, true);
+    }
+    return bv;
+  }
+
+  private Object readHashTableLiteral() {
+    Object spec = readList(')');
+    if (!(spec instanceof Cons) || ((Cons) spec).car != Q.hashTable) {
+      throw invalid("#s");
+    }
+    Object test = Q.eql, size = 65L, weak = NIL, data = NIL;
+    Object rehashSize = 1.5, rehashThreshold = 0.8125;
+    for (Object o = ((Cons) spec).cdr; o instanceof Cons; ) {
+      Object key = ((Cons) o).car;
+      Object rest = ((Cons) o).cdr;
+      if (!(rest instanceof Cons)) break;
+      Object val = ((Cons) rest).car;
+      if (key == Q.test) test = val;
+      else if (key == Q.size) size = val;
+      else if (key == Q.weakness) weak = val;
+      else if (key == Q.data) data = val;
+      else if (key == Q.rehashSize) rehashSize = val;
+      else if (key == Q.rehashThreshold) rehashThreshold = val;
+      o = ((Cons) rest).cdr;
+    }
+    HashTable h = HashTables.make(test, size instanceof Long ? (int) Math.min((Long) size, 1 << 20) : 65, weak, rehashSize, rehashThreshold);
+    for (Object o = data; o instanceof Cons; ) {
+      Object k = ((Cons) o).car;
+      Object rest = ((Cons) o).cdr;
+      if (!(rest instanceof Cons)) throw invalid("Odd number of elements in hash table data");
+      h.put(k, ((Cons) rest).car);
+      o = ((Cons) rest).cdr;
+    }
+    return h;
+  }
+
+  // ---- Atoms --------------------------------------------------------------------------------
+
+  private boolean readSymbolChars(StringBuilder sb) {
+    boolean escaped = false;
+    while (pos < end) {
+      char c = in.charAt(pos);
+      if (c == '\\') {
+        pos++;
+        if (pos >= end) throw eof();
+        int cp = in.codePointAt(pos);
+        pos += Character.charCount(cp);
+        sb.appendCodePoint(cp);
+        escaped = true;
+        continue;
+      }
+      if (c <= ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == '"' || c == ';'
+          || c == '\'' || c == '`' || c == ',' || (c == '#' && sb.length() == 0 && false)
+          || c == '\u00a0') {
+        break;
+      }
+      sb.append(c);
+      pos++;
+    }
+    return escaped;
+  }
+
+  private Object readAtom() {
+    StringBuilder sb = new StringBuilder();
+    boolean escaped = readSymbolChars(sb);
+    String tok = sb.toString();
+    if (!escaped) {
+      Object n = parseNumber(tok);
+      if (n != null) return n;
+      if (tok.equals(".")) throw invalid(".");
+    }
+    return intern(tok);
+  }
+
+  private static Object intern(String name) {
+    Object ob = Q.obarray.value;
+    if (ob instanceof pdmacs.lisp.Obarray && ob != Lisp.obarray) {
+      return ((pdmacs.lisp.Obarray) ob).intern(name);
+    }
+    return Lisp.intern(name);
+  }
+
+  /** Parses an Emacs decimal integer or float; null if TOK is not a number. */
+  public static Object parseNumber(String tok) {
+    int n = tok.length();
+    if (n == 0) return null;
+    int i = 0;
+    if (tok.charAt(0) == '+' || tok.charAt(0) == '-') i++;
+    int intStart = i;
+    while (i < n && isDigit(tok.charAt(i))) i++;
+    int intDigits = i - intStart;
+    boolean trailingDot = false;
+    int fracDigits = 0;
+    if (i < n && tok.charAt(i) == '.') {
+      i++;
+      int fs = i;
+      while (i < n && isDigit(tok.charAt(i))) i++;
+      fracDigits = i - fs;
+      trailingDot = fracDigits == 0;
+    }
+    if (i == n) {
+      if (intDigits > 0 && (fracDigits == 0)) {
+        // "12" or "12." is an integer.
+        String digits = tok.substring(0, trailingDot ? n - 1 : n);
+        return parseInteger(digits.startsWith("+") ? digits.substring(1) : digits, 10);
+      }
+      if (fracDigits > 0) return Double.parseDouble(tok);
+      return null;
+    }
+    if (intDigits + fracDigits == 0) return null;
+    if (tok.charAt(i) != 'e' && tok.charAt(i) != 'E') return null;
+    String mantissa = tok.substring(0, i);
+    i++;
+    String rest = tok.substring(i);
+    if (rest.equals("+INF") || rest.equals("INF")) {
+      double m = Double.parseDouble(mantissa.endsWith(".") ? mantissa + "0" : mantissa);
+      return m < 0 || mantissa.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    if (rest.equals("+NaN") || rest.equals("NaN")) {
+      return mantissa.startsWith("-") ? -Double.NaN : Double.NaN;
+    }
+    int j = 0;
+    if (j < rest.length() && (rest.charAt(j) == '+' || rest.charAt(j) == '-')) j++;
+    int expStart = j;
+    while (j < rest.length() && isDigit(rest.charAt(j))) j++;
+    if (j != rest.length() || j == expStart) return null;
+    if (intDigits == 0 && fracDigits == 0) return null;
+    if (trailingDot && intDigits == 0) return null;
+    String m = mantissa.endsWith(".") ? mantissa + "0" : mantissa;
+    try {
+      return Double.parseDouble(m + "e" + rest);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** An integer in RADIX with optional sign; null when malformed. */
+  public static Object parseInteger(String s, int radix) {
+    if (s.isEmpty()) return null;
+    int i = 0;
+    if (s.charAt(0) == '+' || s.charAt(0) == '-') i++;
+    if (i == s.length()) return null;
+    for (int j = i; j < s.length(); j++) if (Character.digit(s.charAt(j), radix) < 0) return null;
+    String t = s.charAt(0) == '+' ? s.substring(1) : s;
+    if (t.length() <= 15 && radix == 10 || t.length() <= 12) return Lisp.integer(Long.parseLong(t, radix));
+    return Lisp.integer(new BigInteger(t, radix));
+  }
+}

@@ -1,0 +1,241 @@
+package pdmacs.runtime;
+
+import pdmacs.eval.SpecialForms;
+import pdmacs.lisp.Lisp;
+import pdmacs.lisp.LString;
+import pdmacs.lisp.Q;
+import pdmacs.lisp.SubrGroup;
+import pdmacs.lisp.Symbol;
+import pdmacs.subr.Data;
+
+import static pdmacs.lisp.Lisp.NIL;
+import static pdmacs.lisp.Lisp.T;
+import static pdmacs.lisp.Lisp.list;
+
+/**
+ * Creates the bare runtime, temacs: every built-in subr and symbol, the standard errors and the
+ * variables the C core of Emacs defines. The order here is the order of the runtime's symbol and
+ * subr tables, which dumps refer to by index, so it must be deterministic.
+ */
+public final class Runtime {
+  private Runtime() {}
+
+  private static boolean initialized;
+
+  /** The subr groups, in registration order. Adding one changes the fingerprint. */
+  private static SubrGroup[] groups() {
+    return new SubrGroup[] {
+      new SpecialForms(),
+      new pdmacs.subr.EvalFns(),
+      new Data(),
+      new pdmacs.subr.Fns(),
+      new pdmacs.subr.Alloc(),
+      new pdmacs.subr.HashTables(),
+      new pdmacs.subr.Lread(),
+      new pdmacs.subr.Print(),
+      new pdmacs.subr.Editfns(),
+      new pdmacs.subr.Search(),
+      new pdmacs.subr.Fileio(),
+      new pdmacs.subr.Floatfns(),
+      new pdmacs.subr.Emacs(),
+      new pdmacs.dump.DumpFns(),
+    };
+  }
+
+  public static synchronized void init() {
+    if (initialized) return;
+    initialized = true;
+    // Touch Q so the symbols it names are created first, in its declaration order.
+    Symbol first = Q.quote;
+    for (SubrGroup g : groups()) g.register();
+    defineErrors();
+    defineVariables();
+    Lisp.endInitialization();
+  }
+
+  private static void defvar(String name, Object value) {
+    Symbol s = Lisp.intern(name);
+    s.value = value;
+    s.special = true;
+  }
+
+  private static void defineVariables() {
+    defvar("noninteractive", T);
+    defvar("command-line-args", NIL);
+    defvar("command-line-args-left", NIL);
+    defvar("load-path", NIL);
+    defvar("load-file-name", NIL);
+    defvar("load-true-file-name", NIL);
+    defvar("load-in-progress", NIL);
+    defvar("load-history", NIL);
+    defvar("current-load-list", NIL);
+    defvar("after-load-alist", NIL);
+    defvar("features", NIL);
+    defvar("obarray", Lisp.obarray);
+    defvar("standard-output", T);
+    defvar("standard-input", T);
+    defvar("print-length", NIL);
+    defvar("print-level", NIL);
+    defvar("print-escape-newlines", NIL);
+    defvar("print-escape-nonascii", NIL);
+    defvar("print-escape-multibyte", NIL);
+    defvar("print-escape-control-characters", NIL);
+    defvar("print-quoted", T);
+    defvar("print-circle", NIL);
+    defvar("print-gensym", NIL);
+    defvar("print-charset-text-property", NIL);
+    defvar("print-continuous-numbering", NIL);
+    defvar("print-number-table", NIL);
+    defvar("float-output-format", NIL);
+    defvar("max-lisp-eval-depth", 1600L);
+    defvar("max-specpdl-size", 2500L);
+    defvar("most-positive-fixnum", Lisp.MOST_POSITIVE_FIXNUM);
+    defvar("most-negative-fixnum", Lisp.MOST_NEGATIVE_FIXNUM);
+    Lisp.intern("most-positive-fixnum").constant = true;
+    Lisp.intern("most-negative-fixnum").constant = true;
+    defvar("lexical-binding", NIL);
+    defvar("internal-interpreter-environment", NIL);
+    defvar("debug-on-error", NIL);
+    defvar("debug-on-signal", NIL);
+    defvar("debug-on-quit", NIL);
+    defvar("debug-ignored-errors", NIL);
+    defvar("debugger", Lisp.intern("debug"));
+    defvar("inhibit-quit", NIL);
+    defvar("throw-on-input", NIL);
+    defvar("signal-hook-function", NIL);
+    defvar("macroexp--dynvars", NIL);
+    defvar("macroexpand-all-environment", NIL);
+    defvar("purify-flag", NIL);
+    defvar("emacs-version", new LString("28.2"));
+    defvar("emacs-major-version", 28L);
+    defvar("emacs-minor-version", 2L);
+    defvar("emacs-build-number", 1L);
+    defvar("pdmacs-version", new LString(Version.VERSION));
+    defvar("system-type", Lisp.intern("gnu/linux"));
+    defvar("system-configuration", new LString("x86_64-pc-linux-gnu"));
+    defvar("default-directory", new LString(cwd()));
+    defvar("invocation-name", new LString("emacs"));
+    defvar("invocation-directory", NIL);
+    defvar("installation-directory", NIL);
+    defvar("data-directory", NIL);
+    defvar("kill-emacs-hook", NIL);
+    defvar("after-init-hook", NIL);
+    defvar("emacs-startup-hook", NIL);
+    defvar("window-system", NIL);
+    defvar("initial-window-system", NIL);
+    defvar("case-fold-search", T);
+    defvar("inhibit-message", NIL);
+    defvar("message-log-max", NIL);
+    defvar("user-full-name", new LString(System.getProperty("user.name", "")));
+    defvar("user-login-name", new LString(System.getProperty("user.name", "")));
+    defvar("values", NIL);
+    defvar("text-quoting-style", NIL);
+    defvar("gc-cons-threshold", 800000L);
+    defvar("gc-cons-percentage", 0.1);
+    defvar("load-prefer-newer", NIL);
+    defvar("load-suffixes", list(Lisp.str(".el")));
+    defvar("load-file-rep-suffixes", list(Lisp.str("")));
+    defvar("byte-compile-current-file", NIL);
+    defvar("dump-mode", NIL);
+    defvar("read-symbol-shorthands", NIL);
+    defvar("case-replace", T);
+    defvar("unread-command-events", NIL);
+    defvar("executing-kbd-macro", NIL);
+    defvar("standard-display-table", NIL);
+    defvar("process-environment", processEnvironment());
+    defvar("initial-environment", processEnvironment());
+  }
+
+  private static Object processEnvironment() {
+    java.util.List<Object> env = new java.util.ArrayList<>();
+    java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>(System.getenv());
+    for (java.util.Map.Entry<String, String> e : sorted.entrySet()) {
+      env.add(Lisp.str(e.getKey() + "=" + e.getValue()));
+    }
+    return Lisp.listFrom(env);
+  }
+
+  public static String cwd() {
+    String d = System.getProperty("user.dir");
+    return d.endsWith("/") ? d : d + "/";
+  }
+
+  /** (define-error NAME MESSAGE PARENTS...) for the errors the runtime signals. */
+  private static void error(String name, String message, String... parents) {
+    Symbol s = Lisp.intern(name);
+    Object conds = list(s);
+    Object tail = conds;
+    for (String p : parents) {
+      Symbol ps = Lisp.intern(p);
+      Object pc = Data.get(ps, Q.errorConditions);
+      Object add = pc != NIL ? pc : list(ps);
+      for (Object o = add; o instanceof pdmacs.lisp.Cons; o = ((pdmacs.lisp.Cons) o).cdr) {
+        Object c = ((pdmacs.lisp.Cons) o).car;
+        if (!memq(c, conds)) {
+          pdmacs.lisp.Cons cell = new pdmacs.lisp.Cons(c, NIL);
+          ((pdmacs.lisp.Cons) tail).cdr = cell;
+          tail = cell;
+        }
+      }
+    }
+    if (!name.equals("error") && !memq(Q.error, conds)) ((pdmacs.lisp.Cons) tail).cdr = list(Q.error);
+    Data.put(s, Q.errorConditions, conds);
+    Data.put(s, Q.errorMessage, new LString(message));
+  }
+
+  private static boolean memq(Object x, Object list) {
+    for (Object o = list; o instanceof pdmacs.lisp.Cons; o = ((pdmacs.lisp.Cons) o).cdr) {
+      if (((pdmacs.lisp.Cons) o).car == x) return true;
+    }
+    return false;
+  }
+
+  private static void defineErrors() {
+    error("error", "error");
+    Data.put(Lisp.intern("quit"), Q.errorConditions, list(Q.quit));
+    Data.put(Lisp.intern("quit"), Q.errorMessage, new LString("Quit"));
+    Data.put(Lisp.intern("minibuffer-quit"), Q.errorConditions, list(Lisp.intern("minibuffer-quit"), Q.quit));
+    Data.put(Lisp.intern("minibuffer-quit"), Q.errorMessage, new LString("Quit"));
+    error("user-error", "");
+    error("args-out-of-range", "Args out of range");
+    error("arith-error", "Arithmetic error");
+    error("range-error", "Arithmetic range error", "arith-error");
+    error("domain-error", "Arithmetic domain error", "arith-error");
+    error("singularity-error", "Arithmetic singularity error", "domain-error");
+    error("overflow-error", "Arithmetic overflow error", "range-error");
+    error("underflow-error", "Arithmetic underflow error", "range-error");
+    error("beginning-of-buffer", "Beginning of buffer");
+    error("end-of-buffer", "End of buffer");
+    error("buffer-read-only", "Buffer is read-only");
+    error("text-read-only", "Text is read-only", "buffer-read-only");
+    error("circular-list", "List contains a loop");
+    error("cyclic-function-indirection", "Symbol's chain of function indirections contains a loop");
+    error("cyclic-variable-indirection", "Symbol's chain of variable indirections contains a loop");
+    error("end-of-file", "End of file during parsing");
+    error("invalid-function", "Invalid function");
+    error("invalid-read-syntax", "Invalid read syntax");
+    error("invalid-regexp", "Invalid regexp");
+    error("no-catch", "No catch for tag");
+    error("setting-constant", "Attempt to set a constant symbol");
+    error("void-function", "Symbol\u2019s function definition is void");
+    error("void-variable", "Symbol\u2019s value as variable is void");
+    error("wrong-number-of-arguments", "Wrong number of arguments");
+    error("wrong-type-argument", "Wrong type argument");
+    error("wrong-length-argument", "Wrong length argument");
+    error("mark-inactive", "The mark is not active now");
+    error("scan-error", "Scan error");
+    error("search-failed", "Search failed");
+    error("recursion-error", "Excessive recursive calling error");
+    error("excessive-lisp-nesting", "Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019", "recursion-error");
+    error("excessive-variable-binding", "Variable binding depth exceeds max-specpdl-size", "recursion-error");
+    error("file-error", "File error");
+    error("file-missing", "File is missing", "file-error");
+    error("file-already-exists", "File already exists", "file-error");
+    error("file-date-error", "Cannot set file date", "file-error");
+    error("permission-denied", "Cannot access file or directory", "file-error");
+    error("file-notify-error", "File notification error", "file-error");
+    error("json-error", "Unknown JSON error");
+    error("cl-assertion-failed", "Assertion failed");
+    error("dump-error", "Dump failed");
+  }
+}

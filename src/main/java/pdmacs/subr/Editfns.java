@@ -1,0 +1,14 @@
+package pdmacs.subr;
+
+import pdmacs.lisp.SubrGroup;
+
+/** (being written) */
+public final class Editfns extends SubrGroup {
+  @Override
+  public void register() {}
+
+  @Override
+  public Object call(int id, Object[] a) {
+    throw new IllegalStateException("Editfns " + id);
+  }
+}
