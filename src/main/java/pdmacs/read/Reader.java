@@ -161,15 +161,17 @@ public final class Reader {
       }
       if (c == ']') {
         pos++;
-        throw invalid("]");
+        throw invalid("] in a list");
       }
-      if (c == '.' && isDelimiterAt(pos + 1)) {
+      if (c == '.' && isDotAt(pos)) {
         pos++;
-        if (tail == head) throw invalid(".");
-        tail.cdr = readObject();
+        Object last = readObject();
         if (!skipWhitespace()) throw eof();
         if (in.charAt(pos) != ')') throw invalid(". in wrong context");
         pos++;
+        // As in Emacs, "(. X)" reads as X itself.
+        if (tail == head) return last;
+        tail.cdr = last;
         return head.cdr;
       }
       Object o = readObject();
@@ -177,6 +179,18 @@ public final class Reader {
       tail.cdr = cell;
       tail = cell;
     }
+  }
+
+  /**
+   * Whether the '.' at P is the dotted-pair dot rather than the start of a symbol or number:
+   * Emacs takes it as the dot when white space or the start of another object follows, but a
+   * '.' just before a closing paren or bracket reads as the symbol \. .
+   */
+  private boolean isDotAt(int p) {
+    if (p + 1 >= end) return true;
+    char c = in.charAt(p + 1);
+    return c <= ' ' || c == '(' || c == '[' || c == '"' || c == ';' || c == '\'' || c == '`'
+        || c == ',' || c == '#' || c == '?';
   }
 
   private boolean isDelimiterAt(int p) {
@@ -195,9 +209,9 @@ public final class Reader {
         pos++;
         return new LVector(items.toArray());
       }
-      if (c == ')') {
+      if (c == ')' || (c == '.' && isDotAt(pos))) {
         pos++;
-        throw invalid(")");
+        throw invalid(") or . in a vector");
       }
       items.add(readObject());
     }
