@@ -35,6 +35,8 @@ public final class Printer {
   /** With print-circle: objects seen twice, mapped to their label (0 until printed once). */
   private IdentityHashMap<Object, int[]> circle;
   private int labelCounter;
+  /** How many backquotes enclose the object being printed, less the commas in between. */
+  private int backquoteDepth;
   private final Object[] beingPrinted = new Object[200];
   private int depth;
   private static final int MAX_DEPTH = 200;
@@ -178,11 +180,18 @@ public final class Printer {
       if (c.car == Q.quote) prefix = "'";
       else if (c.car == Q.function) prefix = "#'";
       else if (c.car == Q.backquote) prefix = "`";
-      else if (c.car == Q.comma) prefix = ",";
-      else if (c.car == Q.commaAt) prefix = ",@";
+      else if (backquoteDepth > 0 && c.car == Q.comma) prefix = ",";
+      else if (backquoteDepth > 0 && c.car == Q.commaAt) prefix = ",@";
       if (prefix != null) {
+        // Commas print as , and ,@ only inside a backquote, as Emacs does.
+        int step = c.car == Q.backquote ? 1 : prefix.startsWith(",") ? -1 : 0;
         out.append(prefix);
-        printObject(((Cons) c.cdr).car);
+        backquoteDepth += step;
+        try {
+          printObject(((Cons) c.cdr).car);
+        } finally {
+          backquoteDepth -= step;
+        }
         return;
       }
     }
@@ -324,13 +333,14 @@ public final class Printer {
       out.append(name);
       return;
     }
-    boolean confusing = looksLikeNumber(name) || name.charAt(0) == '?'
-        || (name.charAt(0) == '.' && name.length() == 1);
+    // A name the reader would take for a number gets a backslash in front; '.' and '?' are
+    // escaped everywhere, like the characters that end a symbol.
+    boolean confusing = looksLikeNumber(name);
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c == '"' || c == '\\' || c == '\'' || c == ';' || c == '#' || c == '(' || c == ')'
-          || c == ',' || c == '`' || c == '[' || c == ']' || c <= ' ' || c == '\u00a0'
-          || confusing) {
+          || c == ',' || c == '`' || c == '[' || c == ']' || c == '.' || c == '?' || c <= ' '
+          || c == '\u00a0' || confusing) {
         out.append('\\');
         confusing = false;
       }
