@@ -160,7 +160,8 @@ public final class Printer {
       return;
     }
     if (depth >= MAX_DEPTH) throw Lisp.error("Apparently circular structure being printed");
-    if (depth >= printLevel) {
+    // print-level limits lists only, though vectors and hash tables count as a level.
+    if (depth >= printLevel && o instanceof Cons) {
       out.append("...");
       return;
     }
@@ -273,10 +274,13 @@ public final class Printer {
     out.append(" rehash-threshold ");
     printObject(h.rehashThreshold);
     out.append(" data (");
-    boolean first = true;
+    long pairs = 0;
     for (Object[] e : h.entries()) {
-      if (!first) out.append(' ');
-      first = false;
+      if (pairs > 0) out.append(' ');
+      if (pairs++ >= printLength) {
+        out.append("...");
+        break;
+      }
       printObject(e[0]);
       out.append(' ');
       printObject(e[1]);
@@ -324,11 +328,13 @@ public final class Printer {
 
   private void printSymbol(Symbol sym) {
     String name = sym.name;
-    if (escape && gensym && !sym.interned) out.append("#:");
-    else if (name.isEmpty()) {
+    if (gensym && !sym.interned) {
+      out.append("#:");
+    } else if (name.isEmpty()) {
       out.append(escape ? "##" : "");
       return;
     }
+    if (name.isEmpty()) return;
     if (!escape) {
       out.append(name);
       return;

@@ -6,7 +6,6 @@ import pdmacs.eval.Eval;
 import pdmacs.lisp.Cons;
 import pdmacs.lisp.LString;
 import pdmacs.lisp.Lisp;
-import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Q;
 import pdmacs.lisp.SubrGroup;
 import pdmacs.lisp.Symbol;
@@ -107,14 +106,14 @@ public final class Print extends SubrGroup {
       stderr.print(text);
     } else if (dest instanceof StringOutput) {
       ((StringOutput) dest).sb.append(text);
-    } else if (Data.functionp(dest)) {
+    } else {
+      // Anything else is called with each character, as Emacs does: a symbol without a
+      // function definition signals void-function, a non-function invalid-function.
       for (int i = 0; i < text.length(); ) {
         int c = text.codePointAt(i);
         i += Character.charCount(c);
         Eval.funcall(dest, (long) c);
       }
-    } else {
-      throw new LispSignal(Q.error, Lisp.list(Lisp.str("Invalid printcharfun"), dest));
     }
   }
 
