@@ -392,9 +392,6 @@ public final class Printer {
       if (fileError || errSym == Q.endOfFile || errSym == Q.userError) sb.append(princToString(item));
       else sb.append(prin1ToString(item));
     }
-    if (tail != NIL && !(tail instanceof Cons)) {
-      sb.append(first ? ": " : ", ").append(prin1ToString(tail));
-    }
     return sb.toString();
   }
 }

@@ -11,6 +11,10 @@ import java.util.List;
 public final class ConformanceSummary {
   private ConformanceSummary() {}
 
+  private static String indent(String text) {
+    return text.strip().replace("\n", "\n          ");
+  }
+
   public static void main(String[] args) throws Exception {
     String filter = args.length > 0 ? args[0] : "";
     int total = 0, passed = 0;
@@ -24,10 +28,8 @@ public final class ConformanceSummary {
           continue;
         }
         System.out.println("FAIL " + o.name());
-        System.out.print("  emacs:  " + o.expected().replace("\n", "\n          "));
-        System.out.println();
-        System.out.print("  pdmacs: " + o.actual().replace("\n", "\n          "));
-        System.out.println();
+        System.out.println("  emacs:  " + indent(o.expected()));
+        System.out.println("  pdmacs: " + indent(o.actual()));
       }
       System.out.println(el.getFileName() + ": " + filePassed + "/" + outcomes.size());
       total += outcomes.size();
