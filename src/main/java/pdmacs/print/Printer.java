@@ -360,16 +360,29 @@ public final class Printer {
     return Reader.parseNumber(name) != null;
   }
 
+  /**
+   * An error-message property as shown to the user: like Emacs's substitute-command-keys
+   * with the default text-quoting-style, `like this' becomes \u2018like this\u2019.
+   */
+  private static Object curlyQuotes(Object message) {
+    if (!(message instanceof LString)) return message;
+    String s = ((LString) message).str();
+    if (s.indexOf('`') < 0 && s.indexOf('\'') < 0) return message;
+    return Lisp.str(s.replace('`', '\u2018').replace('\'', '\u2019'));
+  }
+
   /** The text of an error, as the command loop and error-message-string show it. */
   public static String errorMessageString(Symbol errSym, Object data) {
     StringBuilder sb = new StringBuilder();
     Object errmsg;
     Object tail;
-    if (errSym == Q.error && data instanceof Cons && ((Cons) data).car instanceof LString) {
-      errmsg = ((Cons) data).car;
-      tail = ((Cons) data).cdr;
+    if (errSym == Q.error) {
+      // (error MESSAGE . ARGS): the message is the first datum, whatever it is.
+      Object d = data instanceof Cons ? data : NIL;
+      errmsg = Lisp.car(d);
+      tail = Lisp.cdr(d);
     } else {
-      errmsg = pdmacs.subr.Data.get(errSym, Q.errorMessage);
+      errmsg = curlyQuotes(pdmacs.subr.Data.get(errSym, Q.errorMessage));
       tail = data;
     }
     boolean fileError = false;
@@ -385,8 +398,10 @@ public final class Printer {
     if (errmsg instanceof LString) sb.append(((LString) errmsg).str());
     else sb.append("peculiar error");
     boolean first = true;
+    boolean emptyMessage = errmsg instanceof LString && ((LString) errmsg).length() == 0;
     for (Object o = tail; o instanceof Cons; o = ((Cons) o).cdr) {
-      sb.append(first ? ": " : ", ");
+      // An empty message (user-error's) takes no ": " before the first datum.
+      sb.append(first ? (emptyMessage ? "" : ": ") : ", ");
       first = false;
       Object item = ((Cons) o).car;
       if (fileError || errSym == Q.endOfFile || errSym == Q.userError) sb.append(princToString(item));

@@ -415,18 +415,24 @@ public final class Data extends SubrGroup {
     return NIL;
   }
 
+  /** Sets PROP in S's plist; a new property goes at the end, as Emacs's plist-put puts it. */
   public static void put(Symbol s, Object prop, Object value) {
     Object p = s.plist;
+    Cons lastValueCell = null;
     while (p instanceof Cons) {
       Cons c = (Cons) p;
       if (!(c.cdr instanceof Cons)) break;
+      Cons valueCell = (Cons) c.cdr;
       if (c.car == prop) {
-        ((Cons) c.cdr).car = value;
+        valueCell.car = value;
         return;
       }
-      p = ((Cons) c.cdr).cdr;
+      lastValueCell = valueCell;
+      p = valueCell.cdr;
     }
-    s.plist = new Cons(prop, new Cons(value, s.plist));
+    Cons pair = new Cons(prop, new Cons(value, NIL));
+    if (lastValueCell == null) s.plist = pair;
+    else lastValueCell.cdr = pair;
   }
 
   // ---- Arrays -------------------------------------------------------------------------------

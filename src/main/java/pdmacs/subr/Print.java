@@ -64,10 +64,10 @@ public final class Print extends SubrGroup {
         Object e = a[0];
         if (!(e instanceof Cons)) {
           if (e == NIL) return new LString("peculiar error");
-          throw Lisp.wrongType(Q.consp, e);
+          throw Lisp.wrongType(Q.listp, e);
         }
         Object sym = ((Cons) e).car;
-        if (!(sym instanceof Symbol)) return new LString("peculiar error");
+        if (!(sym instanceof Symbol)) throw Lisp.wrongType(Q.symbolp, sym);
         return new LString(Printer.errorMessageString((Symbol) sym, ((Cons) e).cdr));
       }
       case WRITE_CHAR:
