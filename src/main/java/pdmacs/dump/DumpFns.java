@@ -76,7 +76,7 @@ public final class DumpFns extends SubrGroup {
       EvalFns.runHook(beforeDumpHook, new Object[0], 0);
       boolean compress = Eval.symbolValueOrNil(pdumperCompress) != NIL;
       Print.stdout.flush();
-      Print.stderr.print("Dumping fingerprint: " + Fingerprint.hex().toLowerCase() + "\n");
+      Print.stderr.print("Dumping fingerprint: " + Fingerprint.hex() + "\n");
       DumpWriter.Result r;
       try {
         r = new DumpWriter(trackReferrers).write(file, compress);

@@ -41,7 +41,7 @@ public final class Fingerprint {
   public static String toHex(byte[] b) {
     StringBuilder sb = new StringBuilder(b.length * 2);
     for (byte x : b) sb.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
-    return sb.toString().toUpperCase();
+    return sb.toString();
   }
 
   private static byte[] load() {
