@@ -70,7 +70,7 @@ public final class Runtime {
     defvar("load-history", NIL);
     defvar("current-load-list", NIL);
     defvar("after-load-alist", NIL);
-    defvar("features", NIL);
+    defvar("features", list(Lisp.intern("emacs")));
     defvar("obarray", Lisp.obarray);
     defvar("standard-output", T);
     defvar("standard-input", T);
