@@ -137,7 +137,6 @@
 (random "seed")
 (length= '(1 2) 2)
 (ntake 1 '(1 2))
-(line-number-at-pos)
 (fillarray (make-vector 2 0) 7)
 (bool-vector-count-population (make-bool-vector 5 t))
 (bool-vector t nil t)
@@ -154,4 +153,3 @@
 (let ((x 1)) (ignore x) (cl-incf x) x)
 (pcase 5 ((pred integerp) 'int) (_ 'other))
 (string-empty-p "")
-(with-temp-buffer (insert "hello") (buffer-string))
