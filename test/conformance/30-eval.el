@@ -190,7 +190,7 @@ conf-ebound
 (func-arity 'conf-f2)
 (func-arity 'conf-undefined-fn)
 (func-arity 5)
-(subr-arity (symbol-function 'cons))
+(subr-arity (symbol-function 'car))
 (subr-arity (symbol-function 'let))
 
 ;; Macros made by hand
