@@ -9,7 +9,7 @@ CLASSES := target/classes
 # PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
 JVM_FLAGS := -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" $${PDMACS_JAVA_OPTS:-}
 
-.PHONY: all build check test run bench clean dump
+.PHONY: all build check test run bench jmh clean dump
 
 all: emacs target/emacs.jar target/pdmacs.jsa
 
@@ -20,7 +20,8 @@ SOURCES := $(shell find src/main -type f) pom.xml
 $(JAR): $(SOURCES)
 	$(MVN) package -DskipTests
 	$(JAVA) -cp $(CLASSES) pdmacs.dump.Fingerprint $(CLASSES) > /dev/null
-	cd $(CLASSES) && jar uf ../pdmacs.jar pdmacs/FINGERPRINT
+	# Stored uncompressed: Fingerprint reads it straight from the jar file, without the class loader.
+	cd $(CLASSES) && jar u0f ../pdmacs.jar pdmacs/FINGERPRINT
 	@touch $(JAR)
 
 temacs: $(JAR) Makefile
@@ -59,6 +60,12 @@ run: all
 
 bench: all
 	./bench/run
+
+# JMH microbenchmarks (src/test/java/pdmacs/bench), brief runs; JMH_ARGS adds or overrides options.
+jmh: $(JAR)
+	$(MVN) test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+	$(JAVA) -cp "target/test-classes:$(CLASSES):$$(cat target/test.classpath)" org.openjdk.jmh.Main \
+	  -wi 2 -w 1 -i 3 -r 1 -f 1 $${JMH_ARGS:-} 'pdmacs\.bench\..*'
 
 clean:
 	rm -rf target temacs emacs emacs.pdmp

@@ -19,8 +19,7 @@ public final class Main {
   private static final long LISP_STACK_BYTES = 1L << 30;
 
   public static void main(String[] args) {
-    int[] status = {0};
-    Thread lisp = new Thread(null, () -> status[0] = run(args), "lisp", LISP_STACK_BYTES);
+    LispThread lisp = new LispThread(args);
     lisp.start();
     try {
       lisp.join();
@@ -28,7 +27,26 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     Print.stdout.flush();
-    System.exit(status[0]);
+    System.exit(lisp.status);
+  }
+
+  /**
+   * The thread Lisp runs on. A named class, not a lambda: the first lambda of a JVM bootstraps
+   * java.lang.invoke, which costs more than the rest of start-up.
+   */
+  private static final class LispThread extends Thread {
+    private final String[] args;
+    int status;
+
+    LispThread(String[] args) {
+      super(null, null, "lisp", LISP_STACK_BYTES);
+      this.args = args;
+    }
+
+    @Override
+    public void run() {
+      status = Main.run(args);
+    }
   }
 
   /** Runs a whole session and returns the exit status. */
@@ -41,15 +59,19 @@ public final class Main {
       System.err.println("Try 'emacs --help' for more information.");
       return 2;
     }
-    int[] exit = {-1};
-    Eval.exitHandler = code -> {
-      exit[0] = code;
-      throw new ExitRequest(code);
-    };
+    Eval.exitHandler = new UnwindOnExit();
     try {
       return Session.run(cl);
     } catch (ExitRequest e) {
       return e.code;
+    }
+  }
+
+  /** kill-emacs in the launcher: unwind the Lisp thread so main exits with the code. */
+  private static final class UnwindOnExit implements java.util.function.IntConsumer {
+    @Override
+    public void accept(int code) {
+      throw new ExitRequest(code);
     }
   }
 

@@ -45,7 +45,11 @@ public final class SpecialForms extends SubrGroup {
 
   @Override
   public Object call(int id, Object[] a) {
-    Object args = a[0];
+    return dispatch(id, a[0]);
+  }
+
+  /** Runs special form ID on its unevaluated argument list; the evaluator calls this directly. */
+  static Object dispatch(int id, Object args) {
     switch (id) {
       case QUOTE:
         checkArgCount(Q.quote, args, 1, 1);
