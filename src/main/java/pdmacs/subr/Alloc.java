@@ -5,6 +5,7 @@ import pdmacs.lisp.BoolVector;
 import pdmacs.lisp.LString;
 import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
+import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Q;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.SubrGroup;
@@ -42,8 +43,24 @@ public final class Alloc extends SubrGroup {
     defun(GARBAGE_COLLECT, "garbage-collect", 0, 0);
   }
 
+  /**
+   * Runs subr ID. A request too big for the Java heap becomes a Lisp error, as Emacs reports
+   * memory it cannot get, rather than an OutOfMemoryError that would end the run.
+   */
   @Override
   public Object call(int id, Object[] a) {
+    try {
+      return construct(id, a);
+    } catch (OutOfMemoryError e) {
+      throw memoryExhausted();
+    }
+  }
+
+  private static LispSignal memoryExhausted() {
+    return Lisp.error("Memory exhausted");
+  }
+
+  private static Object construct(int id, Object[] a) {
     switch (id) {
       case CONS: return Lisp.cons(a[0], a[1]);
       case LIST: return list(a);
@@ -78,12 +95,12 @@ public final class Alloc extends SubrGroup {
 
   /**
    * A length argument: a natural fixnum (wholenump), and one a Java array can hold. A larger one
-   * is memory Emacs could not allocate either, so it gets the same memory-full kind of answer.
+   * is memory Emacs could not allocate either, so it gets the same answer.
    */
   private static int checkLength(Object n) {
     if (!(n instanceof Long) || (Long) n < 0) throw Lisp.wrongType(Q.wholenump, n);
     long v = (Long) n;
-    if (v > Integer.MAX_VALUE - 8) throw Lisp.error("Memory exhausted");
+    if (v > Integer.MAX_VALUE - 8) throw memoryExhausted();
     return (int) v;
   }
 

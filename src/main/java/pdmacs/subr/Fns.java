@@ -888,7 +888,12 @@ public final class Fns extends SubrGroup {
     int[] r = range(s, s.length(), from, to);
     int tab = tabWidth();
     long width = 0;
-    for (int i = r[0]; i < r[1]; i++) width += charWidth(s.charAt(i), s.multibyte(), tab);
+    String text = s.substring(r[0], r[1]);
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      width += charWidth(c, s.multibyte(), tab);
+    }
     return width;
   }
 
@@ -897,28 +902,14 @@ public final class Fns extends SubrGroup {
     return v instanceof Long && (Long) v > 0 && (Long) v <= 1000 ? (int) (long) (Long) v : 8;
   }
 
-  /** Columns C takes on a terminal: ^X for controls, octal escapes for raw bytes, CJK wide. */
+  /** Columns C takes on a terminal: ^X for controls, octal escapes for raw bytes. */
   private static int charWidth(int c, boolean multibyte, int tab) {
     if (c == '\t') return tab;
     if (c == '\n') return 0;
     if (c < 0x20 || c == 0x7f) return 2;
     if (c < 0x7f) return 1;
     if (!multibyte || c < 0xa0) return 4;
-    int type = Character.getType(c);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) return 0;
-    if (c == 0x200b || (c >= 0x200c && c <= 0x200f)) return 0;
-    return isWide(c) ? 2 : 1;
-  }
-
-  /** East Asian Wide and Fullwidth blocks. */
-  private static boolean isWide(int c) {
-    return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e)
-        || (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf)
-        || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf)
-        || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)
-        || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
-        || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f)
-        || (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd);
+    return CharWidth.of(c);
   }
 
   /*
