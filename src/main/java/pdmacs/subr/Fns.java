@@ -24,6 +24,8 @@ import static pdmacs.lisp.Lisp.list;
  * fns.c and casefiddle.c: sequences, lists, association and property lists, string comparison
  * and conversion, mapping, random numbers, and case conversion.
  *
+ * <p>Loops are written out rather than streamed: a first lambda costs start-up time.
+ *
  * <p>List walkers use {@link ListWalk}, so a circular list signals circular-list at the cons
  * GNU Emacs names, and the data of each wrong-type-argument (the whole list, or the tail where
  * the list stopped being one) is the one the same function gives in Emacs.
@@ -374,7 +376,11 @@ public final class Fns extends SubrGroup {
       long c = (Long) elt;
       String text = s.str();
       StringBuilder kept = new StringBuilder(text.length());
-      text.codePoints().filter(x -> x != c).forEach(kept::appendCodePoint);
+      for (int i = 0; i < text.length(); ) {
+        int x = text.codePointAt(i);
+        i += Character.charCount(x);
+        if (x != c) kept.appendCodePoint(x);
+      }
       if (kept.length() == text.length()) return seq;
       return new LString(kept.toString(), s.multibyte());
     }
@@ -525,7 +531,14 @@ public final class Fns extends SubrGroup {
     }
     if (seq instanceof LVector) return ((LVector) seq).items.clone();
     if (seq instanceof LString) {
-      return ((LString) seq).str().codePoints().mapToObj(c -> (Object) (long) c).toArray();
+      String text = ((LString) seq).str();
+      Object[] out = new Object[text.codePointCount(0, text.length())];
+      for (int i = 0, k = 0; k < out.length; k++) {
+        int c = text.codePointAt(i);
+        i += Character.charCount(c);
+        out[k] = (long) c;
+      }
+      return out;
     }
     if (seq instanceof BoolVector) {
       BoolVector v = (BoolVector) seq;
@@ -956,7 +969,12 @@ public final class Fns extends SubrGroup {
   private static LString makeUnibyte(LString s) {
     if (!s.multibyte()) return s;
     StringBuilder out = new StringBuilder(s.length());
-    s.str().codePoints().forEach(c -> out.append((char) (c & 0xff)));
+    String text = s.str();
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      out.append((char) (c & 0xff));
+    }
     return new LString(out.toString(), false);
   }
 
