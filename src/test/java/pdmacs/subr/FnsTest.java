@@ -1036,7 +1036,22 @@ class FnsTest {
         "(wrong-type-argument char-or-string-p a)");
   }
 
-  // random's numbers differ from GNU Emacs's, so these check its contract instead.
+  @TestFactory
+  Stream<DynamicTest> randomSeeded() {
+    return EmacsCases.of(
+        "(random \"seed\")",
+        "-1212212404989382288",
+        "(progn (random \"seed\") (random))",
+        "1661057561770861722",
+        "(progn (random \"x\") (list (random 10) (random 10) (random 10) (random 10) (random 10)))",
+        "(0 2 3 9 0)",
+        "(progn (random \"h\351llo w\366rld, a longer seed\") (list (random 1000000) (random most-positive-fixnum) (random)))",
+        "(191932 85705376832124694 1542312732219428817)",
+        "(progn (random \"\") (random 1))",
+        "0");
+  }
+
+  // Unseeded, random's numbers cannot match Emacs's run, so these check its contract.
 
   @TestFactory
   Stream<DynamicTest> randomContract() {
