@@ -197,6 +197,7 @@ public final class EmacsRegex {
         case '<': assertion(wordStart(SyntaxClasses.syntaxBody('w'))); return;
         case '>': assertion(wordEnd(SyntaxClasses.syntaxBody('w'))); return;
         case '_':
+          if (pos == re.length) throw invalid("Premature end of regular expression");
           if (lookingAt("<")) assertion(wordStart(SyntaxClasses.symbolBody()));
           else if (lookingAt(">")) assertion(wordEnd(SyntaxClasses.symbolBody()));
           else throw invalid("Invalid regular expression");
@@ -272,7 +273,8 @@ public final class EmacsRegex {
         pos++;
         hi = pos < re.length && isDigit(re[pos]) ? number() : -1;
       }
-      if (pos + 1 >= re.length) throw invalid("Unmatched \\{");
+      if (pos == re.length) throw invalid("Unmatched \\{");
+      if (re[pos] == '\\' && pos + 1 == re.length) throw invalid("Trailing backslash");
       if (!lookingAt("\\}")) throw invalid("Invalid content of \\{\\}");
       pos += 2;
       if (lo > 0xFFFF || hi > 0xFFFF || (hi >= 0 && hi < lo)) {

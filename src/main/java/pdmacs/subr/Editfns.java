@@ -90,6 +90,12 @@ public final class Editfns extends SubrGroup {
     return v == grave ? 'g' : v == straight ? 's' : 'c';
   }
 
+  /**
+   * The largest width or precision format accepts. Emacs tries to allocate whatever is asked
+   * and reports memory exhaustion; a fixed bound gives the same error without the attempt.
+   */
+  private static final int MAX_FIELD = 1 << 24;
+
   /** One run of format over a format string and its arguments. */
   private static final class Formatter {
     private final String fmt;
@@ -155,6 +161,9 @@ public final class Editfns extends SubrGroup {
         pos++;
         precision = digits();
       }
+      if (width > MAX_FIELD || precision > MAX_FIELD) {
+        throw Lisp.error("Memory exhausted--use C-x s then exit and restart Emacs");
+      }
       if (pos >= fmt.length()) throw Lisp.error("Format string ends in middle of format specifier");
       char conv = fmt.charAt(pos++);
       if (conv == '%') {
@@ -213,12 +222,13 @@ public final class Editfns extends SubrGroup {
       if (!(arg instanceof Long) && !(arg instanceof BigInteger)) throw mismatch();
       BigInteger v = Arith.toBig(arg);
       int radix = conv == 'd' ? 10 : conv == 'o' ? 8 : 16;
-      String digits = v.abs().toString(radix);
+      // As in C, a zero precision prints no digits for zero.
+      String digits = precision == 0 && v.signum() == 0 ? "" : v.abs().toString(radix);
       if (conv == 'X') digits = digits.toUpperCase(java.util.Locale.ROOT);
       if (precision >= 0 && digits.length() < precision) {
         digits = "0".repeat(precision - digits.length()) + digits;
       }
-      if (alt && conv == 'o' && digits.charAt(0) != '0') digits = "0" + digits;
+      if (alt && conv == 'o' && !digits.startsWith("0")) digits = "0" + digits;
       String prefix = alt && radix == 16 && v.signum() != 0 ? (conv == 'X' ? "0X" : "0x") : "";
       signedNumber(v.signum() < 0, prefix + digits, precision < 0);
     }

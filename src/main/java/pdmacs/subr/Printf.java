@@ -11,9 +11,17 @@ import java.math.RoundingMode;
 final class Printf {
   private Printf() {}
 
+  /**
+   * A double's exact decimal expansion has at most 767 significant digits and 1074 after the
+   * point: beyond these, more precision only appends zeros, so the exact arithmetic stops here.
+   */
+  private static final int MAX_SIGNIFICANT = 800, MAX_SCALE = 1100;
+
   /** %.PRECf of |D|; ALT keeps a lone decimal point. */
   static String fixed(double d, int prec, boolean alt) {
-    String s = new BigDecimal(Math.abs(d)).setScale(prec, RoundingMode.HALF_EVEN).toPlainString();
+    int scale = Math.min(prec, MAX_SCALE);
+    String s = new BigDecimal(Math.abs(d)).setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
+    if (prec > scale) s += "0".repeat(prec - scale);
     return prec == 0 && alt ? s + "." : s;
   }
 
@@ -25,7 +33,8 @@ final class Printf {
       digits = "0".repeat(prec + 1);
       exp = 0;
     } else {
-      BigDecimal r = new BigDecimal(Math.abs(d)).round(new MathContext(prec + 1, RoundingMode.HALF_EVEN));
+      MathContext mc = new MathContext(Math.min(prec + 1, MAX_SIGNIFICANT), RoundingMode.HALF_EVEN);
+      BigDecimal r = new BigDecimal(Math.abs(d)).round(mc);
       exp = r.precision() - r.scale() - 1;
       String u = r.unscaledValue().toString();
       digits = u.length() >= prec + 1 ? u.substring(0, prec + 1) : u + "0".repeat(prec + 1 - u.length());
@@ -43,7 +52,7 @@ final class Printf {
 
   /** %.PRECg of |D|: fixed or exponential by the exponent, trailing zeros dropped unless ALT. */
   static String general(double d, int prec, boolean alt) {
-    int p = prec == 0 ? 1 : prec;
+    int p = prec == 0 ? 1 : Math.min(prec, MAX_SIGNIFICANT);
     int exp = 0;
     if (d != 0) {
       BigDecimal r = new BigDecimal(Math.abs(d)).round(new MathContext(p, RoundingMode.HALF_EVEN));

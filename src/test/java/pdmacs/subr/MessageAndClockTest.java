@@ -40,6 +40,14 @@ class MessageAndClockTest {
   }
 
   @Test
+  void hugeFormatFieldsAreAnErrorNotAnAllocation() {
+    // Emacs's message carries a help-key-binding face on "C-x s"; text properties are not kept.
+    String error = "(error \"Memory exhausted--use C-x s then exit and restart Emacs\")";
+    assertEquals(error, LispForms.eval("(format \"%1000000000000d\" 1)"));
+    assertEquals(error, LispForms.eval("(format \"%.1000000000000f\" 1.0)"));
+  }
+
+  @Test
   void currentTimeIsAFourElementListNearTheJavaClock() {
     String t = LispForms.eval("(current-time)");
     assertTrue(t.matches("\\(\\d+ \\d+ \\d+ \\d+\\)"), t);
