@@ -149,21 +149,21 @@ public final class Search extends SubrGroup {
     int pairs = Lisp.length(list) / 2;
     int[] r = new int[2 * pairs];
     Object o = list;
-    for (int i = 0; i < r.length; i++) {
-      Object x = ((Cons) o).car;
-      o = ((Cons) o).cdr;
-      if (x == NIL) {
-        r[i] = -1;
-      } else if (x instanceof Long) {
-        r[i] = (int) Math.max(-1, Math.min((Long) x, Integer.MAX_VALUE));
-      } else {
-        throw Lisp.wrongType(integerOrMarkerP, x);
-      }
+    for (int i = 0; i < r.length; i += 2) {
+      Object start = ((Cons) o).car;
+      Object end = ((Cons) ((Cons) o).cdr).car;
+      o = ((Cons) ((Cons) o).cdr).cdr;
+      // A pair whose start is nil did not match; its end is not looked at.
+      r[i] = start == NIL ? -1 : position(start);
+      r[i + 1] = start == NIL ? -1 : position(end);
     }
-    // A pair whose start is unset is unset as a whole.
-    for (int i = 0; i < r.length; i += 2) if (r[i] < 0) r[i + 1] = -1;
     setRegs(r);
     return NIL;
+  }
+
+  private static int position(Object x) {
+    if (!(x instanceof Long)) throw Lisp.wrongType(integerOrMarkerP, x);
+    return (int) Math.max(-1, Math.min((Long) x, Integer.MAX_VALUE));
   }
 
   private static Object replaceMatch(Object newtext, boolean fixedCase, boolean literal,
@@ -180,15 +180,15 @@ public final class Search extends SubrGroup {
       sub = (int) (long) (Long) subexp;
     }
     if (2 * sub >= regs.length || regs[2 * sub] < 0) {
-      if (sub == 0) throw Lisp.argsOutOfRange(0L, 0L);
       throw new LispSignal(Q.error,
           Lisp.list(Lisp.str("replace-match subexpression does not exist"), subexp));
     }
     int start = regs[2 * sub], end = regs[2 * sub + 1];
     int len = s.length();
-    if (start > end || end > len) throw Lisp.argsOutOfRange((long) start, (long) end);
+    if (start > len || end < 0 || end > len) throw Lisp.argsOutOfRange((long) start, (long) end);
     String text = literal ? replacement.str() : substitute(replacement.str(), s, len);
-    if (!fixedCase) text = ReplaceCase.apply(s.substring(start, end), text);
+    // set-match-data can leave start after end: Emacs then sees no matched text to study.
+    if (!fixedCase) text = ReplaceCase.apply(start < end ? s.substring(start, end) : "", text);
     return new LString(s.substring(0, start) + text + s.substring(end, len), s.multibyte()
         || replacement.multibyte());
   }
@@ -222,8 +222,8 @@ public final class Search extends SubrGroup {
   private static String group(LString s, int n, int len) {
     if (2 * n >= regs.length || regs[2 * n] < 0) return "";
     int b = regs[2 * n], e = regs[2 * n + 1];
-    if (b > e || e > len) throw Lisp.argsOutOfRange((long) b, (long) e);
-    return s.substring(b, e);
+    if (b > len || e > len) throw Lisp.argsOutOfRange((long) b, (long) e);
+    return b < e ? s.substring(b, e) : "";
   }
 
   /** Backslash before each character special in a regexp. */
@@ -259,7 +259,9 @@ public final class Search extends SubrGroup {
         } else if (Character.isUpperCase(c)) {
           someUpper = true;
           if (afterWord) someMultiletterWord = true;
-        } else if (!afterWord && EmacsRegex.isWordConstituent(c)) {
+        } else if (!afterWord) {
+          // A caseless character starting a word (or anything after a non-word) counts as a
+          // lower-case initial: "-foo" or " ab" keep the replacement's case.
           someNonUpperInitial = true;
         }
         prev = c;

@@ -61,7 +61,32 @@ class SearchTest {
       {"(string-match \"a\" \"xAx\" 'q)", "(wrong-type-argument fixnump q)"},
       {"(string-match \"\\\\s-+\" \"a\\t\\n b\")", "1"},
       {"(progn (string-match \"b\" \"abc\") (match-end 0))", "2"},
-      {"(progn (string-match \"b\" \"abc\") (match-end 3))", "nil"}
+      {"(progn (string-match \"b\" \"abc\") (match-end 3))", "nil"},
+      {"(progn (set-match-data nil) (replace-match \"x\" nil nil \"abc\"))", "(error \"replace-match subexpression does not exist\" nil)"},
+      {"(progn (set-match-data '(1 2)) (replace-match \"x\" nil nil \"abc\" 1))", "(error \"replace-match subexpression does not exist\" 1)"},
+      {"(progn (set-match-data '(2 1)) (replace-match \"x\" nil nil \"abc\"))", "\"abxbc\""},
+      {"(progn (string-match \"\\\\(a\\\\)\\\\|b\" \"b\") (replace-match \"[\\\\1]\" nil nil \"b\"))", "\"[]\""},
+      {"(progn (string-match \"b\" \"abc\") (replace-match \"\\\\&\\\\&\" nil nil \"abc\"))", "\"abbc\""},
+      {"(progn (string-match \"é\" \"aéc\") (replace-match \"ÉÉ\" nil nil \"aéc\"))", "\"aÉÉc\""},
+      {"(progn (string-match \"É\" \"aÉc\") (replace-match \"xy\" nil nil \"aÉc\"))", "\"aXYc\""},
+      {"(progn (string-match \"ab\" \"xAB1\") (replace-match \"cd\" nil nil \"xAB1\"))", "\"xCD1\""},
+      {"(progn (string-match \"[0-9]+\" \"a12b\") (replace-match \"xy\" nil nil \"a12b\"))", "\"axyb\""},
+      {"(progn (string-match \"-foo\" \"-Foo\") (replace-match \"-bar\" nil nil \"-Foo\"))", "\"-bar\""},
+      {"(progn (string-match \"b\" \"abc\") (match-data t '(9 9 9 9)))", "(1 2 nil nil)"},
+      {"(progn (string-match \"b\" \"abc\") (set-match-data '(0 1 nil 5)) (match-data))", "(0 1)"},
+      {"(progn (string-match \"b\" \"abc\") (set-match-data '(0 1 2 nil)) (match-data))", "(wrong-type-argument integer-or-marker-p nil)"},
+      {"(progn (set-match-data '(-1 2)) (match-data))", "nil"},
+      {"(match-end 1.0)", "(wrong-type-argument fixnump 1.0)"},
+      {"(regexp-quote 'a)", "(wrong-type-argument stringp a)"},
+      {"(regexp-quote \"\")", "\"\""},
+      {"(string-match-p \"\\\\(\" \"a\")", "(invalid-regexp \"Unmatched ( or \\\\(\")"},
+      {"(string-match-p \"A\" \"a\")", "0"},
+      {"(progn (string-match \"a  b\" \"A  B\") (replace-match \"xy  zw\" nil nil \"A  B\"))", "\"xy  zw\""},
+      {"(progn (string-match \"a b\" \"A B\") (replace-match \"xy zw\" nil nil \"A B\"))", "\"XY ZW\""},
+      {"(progn (string-match \" ab\" \" AB\") (replace-match \" cd\" nil nil \" AB\"))", "\" CD\""},
+      {"(progn (string-match \" ab\" \" Ab\") (replace-match \" cd\" nil nil \" Ab\"))", "\" cd\""},
+      {"(progn (set-match-data '(0 a)) (match-data))", "(wrong-type-argument integer-or-marker-p a)"},
+      {"(progn (set-match-data '(a 1)) (match-data))", "(wrong-type-argument integer-or-marker-p a)"}
   };
 
   @TestFactory
