@@ -5,9 +5,11 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import pdmacs.lisp.Cons;
 import pdmacs.lisp.LString;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.Q;
+import pdmacs.lisp.Subr;
 import pdmacs.lisp.SubrGroup;
 import pdmacs.lisp.Symbol;
 
@@ -21,7 +23,8 @@ public final class Emacs extends SubrGroup {
   private static final int FLOAT_TIME = 0, CURRENT_TIME = 1, CURRENT_TIME_STRING = 2,
       FORMAT_TIME_STRING = 3, TIME_ADD = 4, TIME_SUBTRACT = 5, TIME_LESS_P = 6,
       TIME_EQUAL_P = 7, EMACS_PID = 8, SYSTEM_NAME = 9, USER_UID = 10, USER_REAL_UID = 11,
-      SLEEP_FOR = 12, CURRENT_TIME_ZONE = 13, TIME_CONVERT = 14;
+      SLEEP_FOR = 12, CURRENT_TIME_ZONE = 13, TIME_CONVERT = 14, DECODE_TIME = 15,
+      ENCODE_TIME = 16;
 
   private static final Symbol integerSym = Lisp.intern("integer");
   private static final Symbol listSym = Lisp.intern("list");
@@ -43,6 +46,8 @@ public final class Emacs extends SubrGroup {
     defun(SLEEP_FOR, "sleep-for", 1, 2);
     defun(CURRENT_TIME_ZONE, "current-time-zone", 0, 2);
     defun(TIME_CONVERT, "time-convert", 1, 2);
+    defun(DECODE_TIME, "decode-time", 0, 3);
+    defun(ENCODE_TIME, "encode-time", 1, Subr.MANY);
   }
 
   @Override
@@ -72,8 +77,59 @@ public final class Emacs extends SubrGroup {
         return Lisp.list((long) t.getOffset().getTotalSeconds(), new LString(zone.abbreviationAt(t)));
       }
       case TIME_CONVERT: return timeConvert(LispTime.of(a[0]), a[1]);
+      case DECODE_TIME: return decodeTime(a[0], a[1]);
+      case ENCODE_TIME: return encodeTime(a);
       default: throw new IllegalStateException("emacs " + id);
     }
+  }
+
+  /** (SEC MINUTE HOUR DAY MONTH YEAR DOW DST UTCOFF), DST nil for fixed-offset zones. */
+  private static Object decodeTime(Object time, Object zoneSpec) {
+    TimeFormat.Zone zone = TimeFormat.zone(zoneSpec);
+    ZonedDateTime t = TimeFormat.at(LispTime.of(time), zone);
+    boolean dst = zone.id.getRules().isDaylightSavings(t.toInstant());
+    return Lisp.list((long) t.getSecond(), (long) t.getMinute(), (long) t.getHour(),
+        (long) t.getDayOfMonth(), (long) t.getMonthValue(), (long) t.getYear(),
+        (long) (t.getDayOfWeek().getValue() % 7), Lisp.bool(dst),
+        (long) t.getOffset().getTotalSeconds());
+  }
+
+  /**
+   * encode-time of (SEC MINUTE HOUR DAY MONTH YEAR IGNORED DST ZONE), or of the obsolescent
+   * spread form SEC MINUTE HOUR DAY MONTH YEAR [ZONE]. Out-of-range fields carry over, as
+   * mktime normalises them.
+   */
+  private static Object encodeTime(Object[] a) {
+    Object[] fields = new Object[6];
+    Object zoneSpec;
+    if (a.length == 1) {
+      Object o = a[0];
+      for (int i = 0; i < 6; i++) {
+        Cons c = Lisp.checkCons(o);
+        fields[i] = c.car;
+        o = c.cdr;
+      }
+      zoneSpec = Lisp.car(Lisp.cdr(Lisp.cdr(o)));
+    } else {
+      if (a.length < 6) throw Lisp.wrongType(Q.consp, NIL);
+      System.arraycopy(a, 0, fields, 0, 6);
+      zoneSpec = a.length > 6 ? a[a.length - 1] : NIL;
+    }
+    long[] v = new long[6];
+    for (int i = 0; i < 6; i++) {
+      if (!(fields[i] instanceof Long)) throw Lisp.error("Invalid time specification");
+      v[i] = (Long) fields[i];
+    }
+    java.time.LocalDateTime local;
+    try {
+      local = java.time.LocalDateTime.of(Math.toIntExact(v[5]), 1, 1, 0, 0)
+          .plusMonths(v[4] - 1).plusDays(v[3] - 1).plusHours(v[2]).plusMinutes(v[1])
+          .plusSeconds(v[0]);
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw Lisp.error("Specified time is not representable");
+    }
+    long secs = ZonedDateTime.ofLocal(local, TimeFormat.zone(zoneSpec).id, null).toEpochSecond();
+    return Lisp.list(Lisp.integer(Math.floorDiv(secs, 65536L)), Lisp.integer(Math.floorMod(secs, 65536L)));
   }
 
   private static LString timeString(String format, Object time, Object zone) {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Time values, time arithmetic, format-time-string and the process facts of emacs.c.
+ * Time values, time arithmetic, format-time-string, decode/encode-time and the process facts of emacs.c.
  *
  * <p>Each expectation is what GNU Emacs 28 ({@code emacs -Q --batch}) prints for the form (for
  * a signal, the {@code (ERROR-SYMBOL . DATA)} that condition-case binds).
@@ -56,7 +56,22 @@ class TimeTest {
       {"(time-convert 1.5 'list)", "(0 1 500000 0)"},
       {"(time-convert '(1 2 3 4) 'integer)", "65538"},
       {"(time-convert 1 1000)", "(1000 . 1000)"},
-      {"(time-convert '(0 1 500000) 10)", "(15 . 10)"}
+      {"(time-convert '(0 1 500000) 10)", "(15 . 10)"},
+      {"(decode-time 1700000000 t)", "(20 13 22 14 11 2023 2 nil 0)"},
+      {"(decode-time 1700000000 \"Europe/Paris\")", "(20 13 23 14 11 2023 2 nil 3600)"},
+      {"(decode-time 1690000000 \"Europe/Paris\")", "(40 26 6 22 7 2023 6 t 7200)"},
+      {"(decode-time 1700000000 3600)", "(20 13 23 14 11 2023 2 nil 3600)"},
+      {"(decode-time '(0 0 500000) t)", "(0 0 0 1 1 1970 4 nil 0)"},
+      {"(decode-time 'x t)", "(error \"Invalid time specification\")"},
+      {"(encode-time '(20 13 22 14 11 2023 2 nil 0))", "(25939 61696)"},
+      {"(encode-time '(20 13 22 14 11 2023 nil nil t))", "(25939 61696)"},
+      {"(encode-time '(0 0 0 1 13 2023 nil nil t))", "(26002 128)"},
+      {"(encode-time '(0 0 0 0 1 2023 nil nil 3600))", "(25519 28016)"},
+      {"(encode-time '(0 0 12 1 7 2023 nil -1 \"Europe/Paris\"))", "(25759 63776)"},
+      {"(encode-time 0 0 0 1 1 1970 t)", "(0 0)"},
+      {"(encode-time '(a 0 0 1 1 1970 nil nil t))", "(error \"Invalid time specification\")"},
+      {"(encode-time '(1 2 3))", "(wrong-type-argument consp nil)"},
+      {"(encode-time 1)", "(wrong-type-argument consp 1)"}
   };
 
   @TestFactory
