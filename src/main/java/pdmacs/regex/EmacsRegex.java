@@ -1,6 +1,7 @@
 package pdmacs.regex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class EmacsRegex {
       throw Lisp.error("Stack overflow in regexp matcher");
     }
     int[] regs = new int[2 * groups.length];
-    java.util.Arrays.fill(regs, -1);
+    Arrays.fill(regs, -1);
     regs[0] = m.start();
     regs[1] = m.end();
     for (int g = 1; g < groups.length; g++) {
@@ -192,8 +193,9 @@ public final class EmacsRegex {
         case 'W': atom("[^" + SyntaxClasses.syntaxBody('w') + "]"); return;
         case 's': case 'S': syntax(c == 'S'); return;
         case 'c': case 'C': category(c == 'C'); return;
-        case 'b': assertion("(?:\\A|\\z|" + boundary("w") + ")"); return;
-        case 'B': assertion("(?!\\A)(?!\\z)(?!" + boundary("w") + ")"); return;
+        // Emacs counts the ends of the string as word boundaries whatever is next to them.
+        case 'b': assertion("(?:\\A|\\z|" + wordBoundary() + ")"); return;
+        case 'B': assertion("(?!\\A)(?!\\z)(?!" + wordBoundary() + ")"); return;
         case '<': assertion(wordStart(SyntaxClasses.syntaxBody('w'))); return;
         case '>': assertion(wordEnd(SyntaxClasses.syntaxBody('w'))); return;
         case '_':
@@ -212,8 +214,8 @@ public final class EmacsRegex {
       }
     }
 
-    private static String boundary(String syntax) {
-      String w = "[" + SyntaxClasses.syntaxBody(syntax.charAt(0)) + "]";
+    private static String wordBoundary() {
+      String w = "[" + SyntaxClasses.syntaxBody('w') + "]";
       return "(?<=" + w + ")(?!" + w + ")|(?<!" + w + ")(?=" + w + ")";
     }
 

@@ -46,8 +46,16 @@ final class SyntaxClasses {
     }
   }
 
+  /** Class bodies already built, by syntax code: regexps use \\w and \\b all the time. */
+  private static final String[] BODIES = new String[128];
+
   /** The body (no brackets) of a Java character class matching syntax class CODE. */
-  static String syntaxBody(char code) {
+  static synchronized String syntaxBody(char code) {
+    if (BODIES[code] == null) BODIES[code] = buildSyntaxBody(code);
+    return BODIES[code];
+  }
+
+  private static String buildSyntaxBody(char code) {
     StringBuilder sb = new StringBuilder();
     for (int c = 0; c < 128; c++) if (ASCII_SYNTAX[c] == code) sb.append(hex(c));
     switch (code) {
