@@ -49,17 +49,17 @@ COUNT."
   "Add NEWELT to the front of the list stored in PLACE."
   (if (symbolp place)
       (list 'setq place (list 'cons newelt place))
-    (let ((v (make-symbol "v")))
-      `(let ((,v ,newelt))
-         (gv-letplace (getter setter) ,place
-           (funcall setter (list 'cons ',v getter)))))))
+    (macroexp-let2 macroexp-copyable-p v newelt
+      (gv-letplace (getter setter) place
+        (funcall setter `(cons ,v ,getter))))))
 
 (defmacro pop (place)
   "Remove the first element of the list in PLACE and return it."
-  (if (symbolp place)
-      `(car-safe (prog1 ,place (setq ,place (cdr ,place))))
-    `(car-safe (gv-letplace (getter setter) ,place
-                 (list 'prog1 getter (funcall setter (list 'cdr getter)))))))
+  `(car-safe
+    ,(if (symbolp place)
+         `(prog1 ,place (setq ,place (cdr ,place)))
+       (gv-letplace (getter setter) place
+         `(prog1 ,getter ,(funcall setter `(cdr ,getter)))))))
 
 (defmacro ignore-errors (&rest body)
   "Run BODY; if it signals an error, return nil instead."
