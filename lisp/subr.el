@@ -323,6 +323,10 @@ PARENT is an error symbol or a list of them; it defaults to `error'."
               (x (push x result)))))
     (nreverse result)))
 
+(defun booleanp (object)
+  "Non-nil if OBJECT is nil or t."
+  (and (memq object '(nil t)) t))
+
 (defun ensure-list (object)
   "OBJECT if it is a list, else a list containing it."
   (if (listp object) object (list object)))
