@@ -114,19 +114,19 @@ function runs, as it would without eager expansion."
 
 (defmacro macroexp-let2 (test sym exp &rest body)
   "Bind SYM to a form equivalent to EXP and evaluate BODY to build code.
-When EXP is not copyable (by TEST, default `macroexp-copyable-p'), the code
-BODY builds is wrapped in a `let' that evaluates EXP once into a fresh
+When EXP is not constant (by TEST, default `macroexp-const-p'), the code
+BODY builds is wrapped in a `let*' that evaluates EXP once into a fresh
 variable, and SYM names that variable."
   (declare (indent 3))
   (let ((expsym (make-symbol "exp"))
         (var (make-symbol "var"))
         (bodysym (make-symbol "body")))
     `(let* ((,expsym ,exp)
-            (,var (if (funcall #',(or test #'macroexp-copyable-p) ,expsym)
+            (,var (if (funcall #',(or test #'macroexp-const-p) ,expsym)
                       nil (make-symbol ,(symbol-name sym))))
             (,sym (or ,var ,expsym))
             (,bodysym ,(macroexp-progn body)))
-       (if ,var (list 'let (list (list ,var ,expsym)) ,bodysym) ,bodysym))))
+       (if ,var (list 'let* (list (list ,var ,expsym)) ,bodysym) ,bodysym))))
 
 (defmacro macroexp-let2* (test bindings &rest body)
   "Nested `macroexp-let2' for each (SYM EXP) of BINDINGS."
