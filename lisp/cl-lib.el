@@ -426,12 +426,15 @@ anything."
 
 (defmacro cl-assert (form &optional show-args string &rest args)
   "Signal an error unless FORM is non-nil.
-With STRING, the error message is formatted from STRING and ARGS."
-  (ignore show-args)
-  `(unless ,form
-     ,(if string
-          `(error ,string ,@args)
-        `(signal 'cl-assertion-failed (list ',form)))))
+With STRING, the error message is formatted from STRING and ARGS; else the
+error is `cl-assertion-failed' with FORM and, with SHOW-ARGS, the values of
+FORM's non-constant arguments."
+  (let ((shown (and show-args (consp form)
+                    (cl-remove-if #'macroexp-const-p (cdr form)))))
+    `(unless ,form
+       ,(if string
+            `(error ,string ,@args)
+          `(signal 'cl-assertion-failed (list ',form ,@shown))))))
 
 (define-error 'cl-assertion-failed "Assertion failed")
 
