@@ -1,13 +1,87 @@
 package pdmacs.cli;
 
-/** Finds and loads the dump early in main, before any Lisp runs. */
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import pdmacs.dump.DumpFns;
+import pdmacs.dump.DumpLoadException;
+import pdmacs.dump.DumpLoader;
+import pdmacs.dump.JarDump;
+import pdmacs.eval.Eval;
+import pdmacs.lisp.LispSignal;
+import pdmacs.lisp.LispThrow;
+import pdmacs.subr.EvalFns;
+
+/**
+ * Finds and loads the dump early in main, before any Lisp runs: --dump-file=FILE first, then
+ * emacs.pdmp next to the launcher (the pdmacs.home property the scripts set), then the dump
+ * stored inside the jar this class was loaded from.
+ */
 final class StartupDump {
   private StartupDump() {}
 
+  static final String DUMP_NAME = "emacs.pdmp";
+
+  /** Loads the dump; returns 0, or the exit status after printing why it could not. */
   static int load(String dumpFile) {
-    System.err.println("emacs: no dump loader yet");
-    return 1;
+    long start = System.nanoTime();
+    boolean map = !Boolean.getBoolean("pdmacs.dump.read");
+    String shown = null;
+    try {
+      if (dumpFile != null) {
+        shown = dumpFile;
+        DumpLoader.loadFile(Paths.get(dumpFile), map);
+      } else {
+        String home = System.getProperty("pdmacs.home");
+        Path next = home == null ? null : Paths.get(home, DUMP_NAME);
+        if (next != null && Files.isRegularFile(next)) {
+          shown = next.toString();
+          DumpLoader.loadFile(next, map);
+        } else {
+          Path jar = ownJar();
+          JarDump.Entry entry = jar == null ? null : JarDump.find(jar, DUMP_NAME);
+          if (entry == null) {
+            System.err.println("emacs: no dump file found: looked for " + (next == null ? DUMP_NAME : next)
+                + (jar == null ? "" : " and for " + DUMP_NAME + " inside " + jar)
+                + "; use --dump-file=FILE, or run temacs");
+            return 1;
+          }
+          shown = jar + "!/" + DUMP_NAME;
+          try (FileChannel ch = FileChannel.open(jar, StandardOpenOption.READ)) {
+            DumpLoader.loadRegion(ch, entry.dataOffset, entry.length, map, shown);
+          }
+        }
+      }
+    } catch (DumpLoadException e) {
+      System.err.println("emacs: could not load dump file \"" + shown + "\": " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      System.err.println("emacs: could not load dump file \"" + shown + "\": read error: " + e.getMessage());
+      return 1;
+    }
+    DumpFns.recordLoad(shown, (System.nanoTime() - start) / 1e9);
+    return 0;
   }
 
-  static void runAfterLoadHook() {}
+  /** Runs after-pdump-load-hook; an error in it is reported, as Emacs reports it, not fatal. */
+  static void runAfterLoadHook() {
+    try {
+      EvalFns.runHook(DumpFns.afterPdumpLoadHook, new Object[0], 0);
+    } catch (LispSignal | LispThrow e) {
+      Main.reportTopLevel(e);
+      Eval.resetToTopLevel();
+    }
+  }
+
+  private static Path ownJar() {
+    try {
+      Path p = Paths.get(StartupDump.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p : null;
+    } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+      return null;
+    }
+  }
 }

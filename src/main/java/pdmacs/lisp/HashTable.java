@@ -58,12 +58,28 @@ public final class HashTable {
     this.rehashThreshold = rehashThreshold;
   }
 
+  /** Entries of a table loaded from a dump, hashed on first use (identity hashes are new). */
+  private Object[] pending;
+
+  /** Gives a new, empty table its entries as alternating keys and values, hashed lazily. */
+  public void setPendingEntries(Object[] keysAndValues) {
+    pending = keysAndValues;
+  }
+
+  private void rehashPending() {
+    Object[] kv = pending;
+    pending = null;
+    for (int i = 0; i + 1 < kv.length; i += 2) map.put(new Key(kv[i]), kv[i + 1]);
+  }
+
   public Object get(Object key, Object dflt) {
+    if (pending != null) rehashPending();
     Object v = map.get(new Key(key));
     return v == null ? dflt : v;
   }
 
   public void put(Object key, Object value) {
+    if (pending != null) rehashPending();
     Key k = new Key(key);
     if (map.containsKey(k)) {
       map.put(k, value);
@@ -79,14 +95,17 @@ public final class HashTable {
   }
 
   public void remove(Object key) {
+    if (pending != null) rehashPending();
     map.remove(new Key(key));
   }
 
   public void clear() {
+    if (pending != null) rehashPending();
     map.clear();
   }
 
   public int count() {
+    if (pending != null) rehashPending();
     return map.size();
   }
 
@@ -96,6 +115,7 @@ public final class HashTable {
 
   /** Key/value pairs in iteration order, as a snapshot safe against mutation during maphash. */
   public List<Object[]> entries() {
+    if (pending != null) rehashPending();
     List<Object[]> out = new ArrayList<>(map.size());
     for (Iterator<Map.Entry<Key, Object>> it = map.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Key, Object> e = it.next();
@@ -106,10 +126,12 @@ public final class HashTable {
 
   /** True while KEY is still present (maphash skips entries removed during the walk). */
   public boolean containsKey(Object key) {
+    if (pending != null) rehashPending();
     return map.containsKey(new Key(key));
   }
 
   public HashTable copy() {
+    if (pending != null) rehashPending();
     HashTable h = new HashTable(test, size, weakness, rehashSize, rehashThreshold);
     h.map.putAll(map);
     return h;

@@ -1,0 +1,84 @@
+package pdmacs.dump;
+
+/**
+ * Constants of the dump file format; docs/FORMAT.md is the prose version of this class and the
+ * two change together (bump {@link #VERSION} on any change).
+ *
+ * <pre>
+ * file    := header (HEADER_SIZE bytes) | hot | cold | discardable     (each section page-aligned)
+ * header  := magic[8] version:u32 flags:u32 fingerprint[32]
+ *            section[3] { offset:u64 stored:u64 raw:u64 crc32c:u32 pad:u32 }
+ *            count[TYPES]:u32  tableOffset[TYPES]:u64  ... crc32c-of-header:u32 (last 4 bytes)
+ * </pre>
+ *
+ * <p>A <em>word</em> is a tagged 64-bit value: fixnums carry their value in the word; references
+ * to dumped objects carry the object's number; built-in symbols and subrs carry their index in
+ * the runtime's tables (the fingerprint guarantees those tables are the same at load).
+ */
+final class DumpFormat {
+  private DumpFormat() {}
+
+  /** "PDMACSDP": the first byte is '!' until the dump is complete, as Emacs marks a failed dump. */
+  static final byte[] MAGIC = {'P', 'D', 'M', 'A', 'C', 'S', 'D', 'P'};
+  static final byte INCOMPLETE_MARK = '!';
+  static final int VERSION = 1;
+
+  static final int FLAG_LZ4 = 1;
+
+  static final int HEADER_SIZE = 512;
+  static final int PAGE = 4096;
+
+  static final int SECTION_HOT = 0, SECTION_COLD = 1, SECTION_DISCARDABLE = 2, SECTIONS = 3;
+
+  // Header field offsets.
+  static final int OFF_VERSION = 8;
+  static final int OFF_FLAGS = 12;
+  static final int OFF_FINGERPRINT = 16;
+  static final int OFF_SECTIONS = 48;
+  static final int SECTION_ENTRY = 32;
+  static final int OFF_COUNTS = OFF_SECTIONS + SECTIONS * SECTION_ENTRY; // 144
+  static final int OFF_TABLES = OFF_COUNTS + Types.COUNT * 4;
+  static final int OFF_HEADER_CRC = HEADER_SIZE - 4;
+
+  /** Object types: each has a table in the hot section, in this order. */
+  static final class Types {
+    private Types() {}
+
+    static final int CONS = 0, SYMBOL = 1, STRING = 2, FLOAT = 3, BIGNUM = 4, VECTOR = 5,
+        BOOL_VECTOR = 6, HASH_TABLE = 7, OBARRAY = 8, COUNT = 9;
+    static final String[] NAMES = {
+      "cons", "symbol", "string", "float", "bignum", "vector", "bool-vector", "hash-table", "obarray"
+    };
+    /** Bytes per record for fixed-size types; 0 for variable-size ones. */
+    static final int[] RECORD_SIZE = {16, 40, 16, 8, 8, 0, 8, 0, 0};
+  }
+
+  // Word tags: the low two bits.
+  static final long TAG_FIXNUM = 0, TAG_BUILTIN_SYMBOL = 1, TAG_OBJECT = 2, TAG_OTHER = 3;
+  // Kinds of TAG_OTHER words, in bits 2-4.
+  static final long OTHER_SUBR = 0, OTHER_UNBOUND = 1, OTHER_MAIN_OBARRAY = 2;
+
+  static long fixnum(long v) {
+    return v << 2;
+  }
+
+  static long builtinSymbol(int index) {
+    return ((long) index << 2) | TAG_BUILTIN_SYMBOL;
+  }
+
+  static long object(int number) {
+    return ((long) number << 2) | TAG_OBJECT;
+  }
+
+  static long subr(int index) {
+    return ((long) index << 5) | (OTHER_SUBR << 2) | TAG_OTHER;
+  }
+
+  static final long UNBOUND = (OTHER_UNBOUND << 2) | TAG_OTHER;
+  static final long MAIN_OBARRAY = (OTHER_MAIN_OBARRAY << 2) | TAG_OTHER;
+
+  // Symbol record flags.
+  static final int SYM_INTERNED = 1, SYM_SPECIAL = 2, SYM_CONSTANT = 4;
+  // String and symbol-name flags.
+  static final int STR_MULTIBYTE = 1;
+}

@@ -1,0 +1,428 @@
+package pdmacs.dump;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.zip.CRC32C;
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
+import pdmacs.eval.Specpdl;
+import pdmacs.lisp.BoolVector;
+import pdmacs.lisp.Cons;
+import pdmacs.lisp.HashTable;
+import pdmacs.lisp.LString;
+import pdmacs.lisp.LVector;
+import pdmacs.lisp.Lisp;
+import pdmacs.lisp.LispSignal;
+import pdmacs.lisp.Obarray;
+import pdmacs.lisp.Subr;
+import pdmacs.lisp.Symbol;
+import pdmacs.print.Printer;
+
+import static pdmacs.dump.DumpFormat.Types;
+
+/**
+ * Writes the Lisp heap to a dump file (dump-emacs-portable).
+ *
+ * <p>The walk starts from the roots in a fixed order: the state of every built-in symbol (by
+ * index), then the interned symbols of the obarray (in interning order). Each object is given its
+ * number when first seen, before its children are visited, so cycles and shared structure come
+ * out as references, and a long list needs no deep recursion (the walk is a queue). Nothing in the
+ * output depends on identity hashes or on hash map order, so the same heap gives the same bytes.
+ */
+final class DumpWriter {
+  /** What a dump wrote, for the messages and for tests. */
+  static final class Result {
+    long headerBytes, hotBytes, coldBytes, discardableBytes;
+    long hotRelocs, discardableRelocs;
+    int objects;
+  }
+
+  private final boolean trackReferrers;
+  @SuppressWarnings("unchecked")
+  private final List<Object>[] byType = new List[Types.COUNT];
+  private final IdentityHashMap<Object, Integer> localIndex = new IdentityHashMap<>();
+  private final ArrayDeque<Object> queue = new ArrayDeque<>();
+  /** With TRACK-REFERRERS: each object's first referrer (an object or a root description). */
+  private final IdentityHashMap<Object, Object> referrer;
+  private final int[] base = new int[Types.COUNT];
+  private long hotRelocs;
+  private long discardableRelocs;
+
+  DumpWriter(boolean trackReferrers) {
+    this.trackReferrers = trackReferrers;
+    this.referrer = trackReferrers ? new IdentityHashMap<>() : null;
+    for (int i = 0; i < Types.COUNT; i++) byType[i] = new ArrayList<>();
+  }
+
+  /** The value SYM will have in a fresh session: its value outside every dynamic binding. */
+  static Object toplevelValue(Symbol sym) {
+    int slot = Specpdl.outermostSlot(sym);
+    return slot < 0 ? sym.value : Specpdl.slotValue(slot);
+  }
+
+  // ---- The walk -----------------------------------------------------------------------------
+
+  private static int typeOf(Object o) {
+    if (o instanceof Cons) return Types.CONS;
+    if (o instanceof Symbol) return Types.SYMBOL;
+    if (o instanceof LString) return Types.STRING;
+    if (o instanceof Double) return Types.FLOAT;
+    if (o instanceof BigInteger) return Types.BIGNUM;
+    if (o instanceof LVector) return Types.VECTOR;
+    if (o instanceof BoolVector) return Types.BOOL_VECTOR;
+    if (o instanceof HashTable) return Types.HASH_TABLE;
+    if (o instanceof Obarray) return Types.OBARRAY;
+    return -1;
+  }
+
+  private static boolean isImmediate(Object o) {
+    return o instanceof Long || o == Lisp.UNBOUND || o instanceof Subr || o == Lisp.obarray
+        || (o instanceof Symbol && ((Symbol) o).builtinIndex >= 0);
+  }
+
+  /** Notes a reference from FROM to O, numbering O and queueing it if it is new. */
+  private void note(Object o, Object from) {
+    if (isImmediate(o) || localIndex.containsKey(o)) return;
+    int type = typeOf(o);
+    if (type < 0) throw undumpable(o, from);
+    localIndex.put(o, byType[type].size());
+    byType[type].add(o);
+    if (trackReferrers) referrer.put(o, from);
+    queue.add(o);
+  }
+
+  private void walk() {
+    List<Symbol> builtins = Lisp.builtinSymbols;
+    for (Symbol s : builtins) {
+      String root = "built-in symbol " + s.name;
+      note(toplevelValue(s), root);
+      note(s.function, root);
+      note(s.plist, root);
+    }
+    for (Symbol s : Lisp.obarray.symbols()) note(s, "the obarray");
+    drain();
+  }
+
+  private void drain() {
+    while (!queue.isEmpty()) {
+      Object o = queue.poll();
+      if (o instanceof Cons) {
+        Cons c = (Cons) o;
+        note(c.car, o);
+        note(c.cdr, o);
+      } else if (o instanceof Symbol) {
+        Symbol s = (Symbol) o;
+        note(toplevelValue(s), o);
+        note(s.function, o);
+        note(s.plist, o);
+      } else if (o instanceof LVector) {
+        for (Object x : ((LVector) o).items) note(x, o);
+      } else if (o instanceof HashTable) {
+        HashTable h = (HashTable) o;
+        note(h.test.name(), o);
+        note(h.weakness, o);
+        note(h.rehashSize, o);
+        note(h.rehashThreshold, o);
+        for (Object[] e : h.entries()) {
+          note(e[0], o);
+          note(e[1], o);
+        }
+      } else if (o instanceof Obarray) {
+        for (Symbol s : ((Obarray) o).symbols()) note(s, o);
+      }
+    }
+  }
+
+  private LispSignal undumpable(Object o, Object from) {
+    StringBuilder sb = new StringBuilder("Cannot dump ");
+    sb.append(describe(o)).append(": objects of this type cannot be dumped");
+    if (trackReferrers) {
+      sb.append("; referrers:");
+      Object r = from;
+      int n = 0;
+      while (r != null && n++ < 64) {
+        sb.append("\n  <- ").append(r instanceof String ? (String) r : describe(r));
+        r = r instanceof String ? null : referrer.get(r);
+      }
+    } else {
+      sb.append(" (call dump-emacs-portable with TRACK-REFERRERS non-nil to see its referrers)");
+    }
+    return Lisp.error(sb.toString());
+  }
+
+  private static String describe(Object o) {
+    String s;
+    try {
+      s = Printer.prin1ToString(o);
+    } catch (RuntimeException e) {
+      s = "#<" + o.getClass().getSimpleName() + ">";
+    }
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+
+  // ---- Encoding -----------------------------------------------------------------------------
+
+  private long word(Object o) {
+    if (o instanceof Long) return DumpFormat.fixnum((Long) o);
+    if (o == Lisp.UNBOUND) return DumpFormat.UNBOUND;
+    if (o instanceof Subr) return DumpFormat.subr(((Subr) o).index);
+    if (o == Lisp.obarray) return DumpFormat.MAIN_OBARRAY;
+    if (o instanceof Symbol && ((Symbol) o).builtinIndex >= 0) {
+      return DumpFormat.builtinSymbol(((Symbol) o).builtinIndex);
+    }
+    return DumpFormat.object(base[typeOf(o)] + localIndex.get(o));
+  }
+
+  /** Writes a reference word into the hot section, counting it as a relocation. */
+  private void hotRef(ByteSink hot, Object o) {
+    if (!(o instanceof Long)) hotRelocs++;
+    hot.putLong(word(o));
+  }
+
+  private void discardableRef(ByteSink d, Object o) {
+    if (!(o instanceof Long)) discardableRelocs++;
+    d.putLong(word(o));
+  }
+
+  Result write(Path file, boolean compress) throws IOException {
+    walk();
+    int total = 0;
+    for (int t = 0; t < Types.COUNT; t++) {
+      base[t] = total;
+      total += byType[t].size();
+    }
+    ByteSink cold = new ByteSink(1 << 20);
+    ByteSink hot = new ByteSink(1 << 20);
+    long[] tableOffsets = new long[Types.COUNT];
+    for (int t = 0; t < Types.COUNT; t++) {
+      hot.align8();
+      tableOffsets[t] = hot.size();
+      writeTable(t, hot, cold);
+    }
+    ByteSink disc = new ByteSink(1 << 16);
+    writeDiscardable(disc);
+
+    byte[][] raw = {hot.toByteArray(), cold.toByteArray(), disc.toByteArray()};
+    byte[][] stored = new byte[3][];
+    for (int i = 0; i < 3; i++) stored[i] = compress ? lz4(raw[i]) : raw[i];
+
+    ByteBuffer header = ByteBuffer.allocate(DumpFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    header.put(DumpFormat.MAGIC);
+    header.put(0, DumpFormat.INCOMPLETE_MARK);
+    header.putInt(DumpFormat.OFF_VERSION, DumpFormat.VERSION);
+    header.putInt(DumpFormat.OFF_FLAGS, compress ? DumpFormat.FLAG_LZ4 : 0);
+    header.position(DumpFormat.OFF_FINGERPRINT);
+    header.put(Fingerprint.bytes());
+    long offset = DumpFormat.HEADER_SIZE;
+    long[] sectionOffsets = new long[3];
+    for (int i = 0; i < 3; i++) {
+      offset = alignPage(offset);
+      sectionOffsets[i] = offset;
+      int e = DumpFormat.OFF_SECTIONS + i * DumpFormat.SECTION_ENTRY;
+      header.putLong(e, offset);
+      header.putLong(e + 8, stored[i].length);
+      header.putLong(e + 16, raw[i].length);
+      header.putInt(e + 24, crc(stored[i]));
+      offset += stored[i].length;
+    }
+    for (int t = 0; t < Types.COUNT; t++) {
+      header.putInt(DumpFormat.OFF_COUNTS + 4 * t, byType[t].size());
+      header.putLong(DumpFormat.OFF_TABLES + 8 * t, tableOffsets[t]);
+    }
+    writeFileAtomically(file, header, sectionOffsets, stored);
+
+    Result r = new Result();
+    r.headerBytes = DumpFormat.HEADER_SIZE;
+    r.hotBytes = stored[0].length;
+    r.coldBytes = stored[1].length;
+    r.discardableBytes = stored[2].length;
+    r.hotRelocs = hotRelocs;
+    r.discardableRelocs = discardableRelocs;
+    r.objects = total;
+    return r;
+  }
+
+  private static long alignPage(long off) {
+    return (off + DumpFormat.PAGE - 1) & -DumpFormat.PAGE;
+  }
+
+  static int crc(byte[] b) {
+    CRC32C c = new CRC32C();
+    c.update(b, 0, b.length);
+    return (int) c.getValue();
+  }
+
+  private static byte[] lz4(byte[] raw) {
+    LZ4Compressor comp = LZ4Factory.safeInstance().fastCompressor();
+    return comp.compress(raw);
+  }
+
+  /**
+   * Writes header and sections to a temporary file beside FILE, marks the dump complete only
+   * after everything else is on disk, and renames it into place: a dump that fails or is killed
+   * leaves the previous FILE as it was.
+   */
+  private static void writeFileAtomically(Path file, ByteBuffer header, long[] offsets, byte[][] stored) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: keep the default permissions.
+    }
+    boolean done = false;
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      for (int i = 0; i < 3; i++) writeFully(ch, ByteBuffer.wrap(stored[i]), offsets[i]);
+      header.putInt(DumpFormat.OFF_HEADER_CRC, 0);
+      writeFully(ch, header.duplicate().clear(), 0);
+      ch.force(true);
+      // Complete: restore the magic's first byte, then checksum the final header.
+      header.put(0, DumpFormat.MAGIC[0]);
+      header.putInt(DumpFormat.OFF_HEADER_CRC, headerCrc(header));
+      writeFully(ch, header.duplicate().clear(), 0);
+      ch.force(true);
+      done = true;
+    } finally {
+      if (!done) Files.deleteIfExists(tmp);
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  static int headerCrc(ByteBuffer header) {
+    CRC32C c = new CRC32C();
+    ByteBuffer b = header.duplicate().clear().limit(DumpFormat.OFF_HEADER_CRC);
+    c.update(b);
+    return (int) c.getValue();
+  }
+
+  private static void writeFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
+    while (b.hasRemaining()) pos += ch.write(b, pos);
+  }
+
+  // ---- Tables -------------------------------------------------------------------------------
+
+  private void writeTable(int type, ByteSink hot, ByteSink cold) {
+    for (Object o : byType[type]) {
+      switch (type) {
+        case Types.CONS:
+          hotRef(hot, ((Cons) o).car);
+          hotRef(hot, ((Cons) o).cdr);
+          break;
+        case Types.SYMBOL: {
+          Symbol s = (Symbol) o;
+          byte[] name = s.name.getBytes(StandardCharsets.UTF_8);
+          hot.putInt(cold.size());
+          hot.putInt(name.length);
+          cold.putBytes(name);
+          int flags = (s.interned ? DumpFormat.SYM_INTERNED : 0) | (s.special ? DumpFormat.SYM_SPECIAL : 0)
+              | (s.constant ? DumpFormat.SYM_CONSTANT : 0);
+          hot.putInt(flags);
+          hot.putInt(0);
+          hotRef(hot, toplevelValue(s));
+          hotRef(hot, s.function);
+          hotRef(hot, s.plist);
+          break;
+        }
+        case Types.STRING: {
+          LString s = (LString) o;
+          byte[] bytes = s.str().getBytes(s.multibyte() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+          hot.putInt(cold.size());
+          hot.putInt(bytes.length);
+          hot.putInt(s.multibyte() ? DumpFormat.STR_MULTIBYTE : 0);
+          hot.putInt(s.length());
+          cold.putBytes(bytes);
+          break;
+        }
+        case Types.FLOAT:
+          hot.putLong(Double.doubleToRawLongBits((Double) o));
+          break;
+        case Types.BIGNUM: {
+          byte[] b = ((BigInteger) o).toByteArray();
+          hot.putInt(cold.size());
+          hot.putInt(b.length);
+          cold.putBytes(b);
+          break;
+        }
+        case Types.VECTOR: {
+          Object[] items = ((LVector) o).items;
+          hot.putLong(items.length);
+          for (Object x : items) hotRef(hot, x);
+          break;
+        }
+        case Types.BOOL_VECTOR: {
+          BoolVector bv = (BoolVector) o;
+          hot.putInt(cold.size());
+          hot.putInt(bv.size);
+          cold.putBytes(bv.bytes());
+          break;
+        }
+        case Types.HASH_TABLE: {
+          HashTable h = (HashTable) o;
+          List<Object[]> entries = h.entries();
+          hotRef(hot, h.test.name());
+          hotRef(hot, h.weakness);
+          hotRef(hot, h.rehashSize);
+          hotRef(hot, h.rehashThreshold);
+          hot.putInt(h.size());
+          hot.putInt(entries.size());
+          for (Object[] e : entries) {
+            hotRef(hot, e[0]);
+            hotRef(hot, e[1]);
+          }
+          break;
+        }
+        case Types.OBARRAY: {
+          List<Symbol> syms = ((Obarray) o).symbols();
+          hot.putLong(syms.size());
+          for (Symbol s : syms) hotRef(hot, s);
+          break;
+        }
+        default:
+          throw new IllegalStateException("type " + type);
+      }
+    }
+  }
+
+  /**
+   * The discardable section: what the loader applies once and drops. The state of each built-in
+   * symbol (restored onto the runtime's own Symbol objects) and the list of dumped symbols to
+   * intern into the obarray, in order.
+   */
+  private void writeDiscardable(ByteSink d) {
+    List<Symbol> builtins = Lisp.builtinSymbols;
+    d.putInt(builtins.size());
+    d.putInt(0);
+    for (Symbol s : builtins) {
+      d.putInt(s.builtinIndex);
+      d.putInt((s.special ? DumpFormat.SYM_SPECIAL : 0) | (s.constant ? DumpFormat.SYM_CONSTANT : 0));
+      discardableRef(d, toplevelValue(s));
+      discardableRef(d, s.function);
+      discardableRef(d, s.plist);
+    }
+    List<Symbol> interned = new ArrayList<>();
+    for (Symbol s : Lisp.obarray.symbols()) if (s.builtinIndex < 0) interned.add(s);
+    d.putInt(interned.size());
+    d.putInt(0);
+    for (Symbol s : interned) discardableRef(d, s);
+  }
+}
