@@ -6,6 +6,8 @@ final class Help {
 
   /** Width of the option column; longer spellings push the description to the next line. */
   private static final int COLUMN = 26;
+  /** Lines of option spellings are wrapped to this width. */
+  private static final int WIDTH = 78;
 
   static String text() {
     StringBuilder sb = new StringBuilder();
@@ -28,20 +30,26 @@ final class Help {
     return sb.toString();
   }
 
-  /** One option: its spellings with the argument, then the description. */
+  /** One option: its spellings with the argument (wrapped at 78 columns), then the description. */
   private static void appendOption(StringBuilder sb, CommandLine.Option o) {
-    StringBuilder names = new StringBuilder("  ");
+    StringBuilder line = new StringBuilder("  ");
     for (int i = 0; i < o.names.length; i++) {
-      if (i > 0) names.append(", ");
       String n = o.names[i];
-      names.append(n);
-      if (o.arg != null) names.append(n.startsWith("--") ? "=" : " ").append(o.arg);
+      String spelling = n + (o.arg == null ? "" : (n.startsWith("--") ? "=" : " ") + o.arg);
+      String sep = i + 1 < o.names.length ? "," : "";
+      if (i > 0 && line.length() + 1 + spelling.length() + sep.length() > WIDTH) {
+        sb.append(line).append('\n');
+        line.setLength(0);
+        line.append("  ");
+      } else if (i > 0) {
+        line.append(' ');
+      }
+      line.append(spelling).append(sep);
     }
-    sb.append(names);
-    if (names.length() + 1 > COLUMN) {
-      sb.append('\n');
-      names.setLength(0);
+    if (line.length() + 1 > COLUMN) {
+      sb.append(line).append('\n');
+      line.setLength(0);
     }
-    sb.append(" ".repeat(COLUMN - names.length())).append(o.description).append('\n');
+    sb.append(line).append(" ".repeat(COLUMN - line.length())).append(o.description).append('\n');
   }
 }
