@@ -4,13 +4,14 @@ MVN ?= mvn -B -q
 JAVA ?= java
 JAR := target/pdmacs.jar
 CLASSES := target/classes
-# Flags every launcher uses: SerialGC (no GC threads to start, no pauses while the dump loads),
-# C1 only for short runs is decided per launcher; CDS when an archive exists.
-JVM_FLAGS := -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
+# Flags every launcher uses: SerialGC (no GC threads to start, no pauses while the dump loads)
+# and the CDS archive of pdmacs's classes when it exists (-Xshare:auto: silently ignored if not).
+# PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
+JVM_FLAGS := -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" $${PDMACS_JAVA_OPTS:-}
 
 .PHONY: all build check test run bench clean dump
 
-all: emacs target/emacs.jar
+all: emacs target/emacs.jar target/pdmacs.jsa
 
 build: $(JAR)
 
@@ -38,6 +39,11 @@ emacs: emacs.pdmp Makefile
 	  'here=$$(cd "$$(dirname "$$0")" && pwd)' \
 	  'exec $${JAVA:-java} $(JVM_FLAGS) -Dpdmacs.home="$$here" -cp "$$here/$(JAR):$$here/target/lib/*" pdmacs.cli.Main "$$@"' > $@
 	@chmod +x $@
+
+# The CDS archive: the classes a batch run of ./emacs loads, archived at exit of one such run.
+target/pdmacs.jsa: emacs
+	$(JAVA) -XX:ArchiveClassesAtExit=$@ -XX:+UseSerialGC -Dpdmacs.home="$(CURDIR)" \
+	  -cp "$(CURDIR)/$(JAR):$(CURDIR)/target/lib/*" pdmacs.cli.Main --batch --eval '(kill-emacs)' > /dev/null 2>&1 || rm -f $@
 
 target/emacs.jar: $(JAR) emacs.pdmp
 	$(JAVA) -cp $(JAR) pdmacs.dump.JarBuilder $(JAR) emacs.pdmp target/lib $@

@@ -21,7 +21,7 @@ import static pdmacs.lisp.Lisp.list;
 
 /** pdumper.c's Lisp interface: dump-emacs-portable and pdumper-stats. */
 public final class DumpFns extends SubrGroup {
-  private static final int DUMP = 0, STATS = 1;
+  private static final int DUMP = 0, STATS = 1, HEAP_DIGEST = 2;
 
   public static final Symbol beforeDumpHook = Lisp.intern("before-dump-hook");
   public static final Symbol afterPdumpLoadHook = Lisp.intern("after-pdump-load-hook");
@@ -37,6 +37,7 @@ public final class DumpFns extends SubrGroup {
   public void register() {
     defun(DUMP, "dump-emacs-portable", 1, 2);
     defun(STATS, "pdumper-stats", 0, 0);
+    defun(HEAP_DIGEST, "pdumper--heap-digest", 1, 1);
     for (Symbol s : new Symbol[] {beforeDumpHook, afterPdumpLoadHook, dumpMode, pdumperCompress}) {
       s.value = NIL;
       s.special = true;
@@ -52,6 +53,7 @@ public final class DumpFns extends SubrGroup {
         return list(new Cons(Lisp.intern("dumped-with-pdumper"), T),
             new Cons(Lisp.intern("load-time"), loadTime),
             new Cons(Lisp.intern("dump-file-name"), dumpFileName));
+      case HEAP_DIGEST: return new LString(HeapDigest.of(a[0]));
       default: throw new IllegalStateException("dump " + id);
     }
   }
@@ -74,7 +76,7 @@ public final class DumpFns extends SubrGroup {
       EvalFns.runHook(beforeDumpHook, new Object[0], 0);
       boolean compress = Eval.symbolValueOrNil(pdumperCompress) != NIL;
       Print.stdout.flush();
-      Print.stderr.print("Dumping fingerprint: " + Fingerprint.hex().toLowerCase() + "\n");
+      Print.stderr.print("Dumping fingerprint: " + Fingerprint.hex() + "\n");
       DumpWriter.Result r;
       try {
         r = new DumpWriter(trackReferrers).write(file, compress);

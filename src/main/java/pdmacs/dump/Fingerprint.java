@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * dump records the fingerprint of the runtime that wrote it and loads only into the same one,
  * because it refers to built-in symbols and subrs by their index in tables the classes build.
  *
- * <p>The build computes it once and stores it as the resource {@value #RESOURCE}; a runtime
- * started from a classes directory without it (tests) computes it from the class files.
+ * <p>The build computes it once and stores it in the jar as the resource {@value #RESOURCE}; a
+ * runtime started from a classes directory (a development build, tests) always hashes its class
+ * files, since a resource left there by an earlier build may be stale.
  */
 public final class Fingerprint {
   private Fingerprint() {}
@@ -40,10 +41,19 @@ public final class Fingerprint {
   public static String toHex(byte[] b) {
     StringBuilder sb = new StringBuilder(b.length * 2);
     for (byte x : b) sb.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
-    return sb.toString().toUpperCase();
+    return sb.toString();
   }
 
   private static byte[] load() {
+    Path root = codeSource();
+    // Classes in a directory are a development build whose resource may be stale: hash them.
+    if (root != null && Files.isDirectory(root)) {
+      try {
+        return compute(root);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot compute the runtime fingerprint: " + e.getMessage(), e);
+      }
+    }
     try (InputStream in = Fingerprint.class.getResourceAsStream(RESOURCE)) {
       if (in != null) {
         String hex = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
@@ -52,14 +62,18 @@ public final class Fingerprint {
     } catch (IOException e) {
       // Fall back to computing it.
     }
-    try {
-      Path root = Paths.get(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isDirectory(root)) return compute(root);
-      try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(root)) {
-        return compute(fs.getPath("/"));
-      }
-    } catch (IOException | URISyntaxException e) {
+    try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(root)) {
+      return compute(fs.getPath("/"));
+    } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot compute the runtime fingerprint: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path codeSource() {
+    try {
+      return Paths.get(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -92,13 +92,20 @@ public final class Eval {
     Object head = form.car;
     Object fn = head;
     if (head instanceof Symbol) {
-      fn = indirectFunction(head);
+      fn = definitionOf((Symbol) head);
       if (fn == NIL) throw new LispSignal(Q.voidFunction, list(head));
     }
     if (fn instanceof Subr) {
       Subr s = (Subr) fn;
-      if (s.maxArgs == Subr.UNEVALLED) return s.group.call(s.id, new Object[] {form.cdr});
-      return callSubr(s, evalArgs(form.cdr));
+      Object[] args;
+      if (s.maxArgs == Subr.UNEVALLED) {
+        if (s.minArgs > 0) checkSubrArity(s, head, listLength(form.cdr));
+        return s.group.call(s.id, new Object[] {form.cdr});
+      }
+      args = evalArgs(form.cdr);
+      // A call written in code reports the name it was called by, as Emacs's eval does.
+      checkSubrArity(s, head, args.length);
+      return callSubr(s, args);
     }
     if (fn instanceof Cons) {
       Cons f = (Cons) fn;
@@ -128,6 +135,27 @@ public final class Eval {
     return args;
   }
 
+  private static int listLength(Object list) {
+    int n = 0;
+    for (Object o = list; o instanceof Cons; o = ((Cons) o).cdr) n++;
+    return n;
+  }
+
+  private static void checkSubrArity(Subr s, Object caller, int n) {
+    if (n < s.minArgs || (s.maxArgs >= 0 && n > s.maxArgs)) {
+      throw new LispSignal(Q.wrongNumberOfArguments, list(caller, (long) n));
+    }
+  }
+
+  /**
+   * The function SYM calls, following aliases. Like Emacs, a cycle of aliases is reported with
+   * the symbol in SYM's function cell, where the search for a definition starts.
+   */
+  static Object definitionOf(Symbol sym) {
+    Object f = sym.function;
+    return f instanceof Symbol ? indirectFunction(f) : f;
+  }
+
   /** Follows a chain of symbols through their function cells; nil when void. */
   public static Object indirectFunction(Object o) {
     Object f = o;
@@ -152,12 +180,12 @@ public final class Eval {
   private static Object funcallInner(Object orig, Object[] args) {
     Object fn = orig;
     if (fn instanceof Symbol) {
-      fn = indirectFunction(fn);
+      fn = fn == NIL ? NIL : definitionOf((Symbol) fn);
       if (fn == NIL) throw new LispSignal(Q.voidFunction, list(orig));
     }
     if (fn instanceof Subr) {
       Subr s = (Subr) fn;
-      if (s.maxArgs == Subr.UNEVALLED) throw new LispSignal(Q.invalidFunction, list(orig));
+      if (s.maxArgs == Subr.UNEVALLED) throw new LispSignal(Q.invalidFunction, list(s));
       return callSubr(s, args);
     }
     if (fn instanceof Cons) {
@@ -232,7 +260,7 @@ public final class Eval {
         value = NIL;
       } else {
         Specpdl.unbindTo(count);
-        throw new LispSignal(Q.wrongNumberOfArguments, list(fn, (long) args.length));
+        throw wrongArgCount(fn, args.length);
       }
       if (lexical && !sym.special) {
         newEnv = new Cons(new Cons(sym, value), newEnv);
@@ -241,10 +269,13 @@ public final class Eval {
       }
       if (restArg) break;
     }
-    if (p != NIL && !(p instanceof Cons) || i < args.length) {
+    boolean restWithoutName = restArg && !(p instanceof Cons);
+    if (p != NIL && !(p instanceof Cons) || restWithoutName || i < args.length) {
       Specpdl.unbindTo(count);
-      if (p != NIL && !(p instanceof Cons)) throw new LispSignal(Q.invalidFunction, list(fn));
-      throw new LispSignal(Q.wrongNumberOfArguments, list(fn, (long) args.length));
+      if (p != NIL && !(p instanceof Cons) || restWithoutName) {
+        throw new LispSignal(Q.invalidFunction, list(fn));
+      }
+      throw wrongArgCount(fn, args.length);
     }
     Object saved = lexenv;
     lexenv = newEnv;
@@ -254,6 +285,15 @@ public final class Eval {
       lexenv = saved;
       Specpdl.unbindTo(count);
     }
+  }
+
+  /**
+   * The wrong-number-of-arguments error for an interpreted function. Emacs 28 reports a
+   * closure by its cdr, (ENV ARGS . BODY), and a dynamic lambda whole; so does pdmacs.
+   */
+  private static LispSignal wrongArgCount(Cons fn, int n) {
+    Object reported = fn.car == Q.closure ? fn.cdr : fn;
+    return new LispSignal(Q.wrongNumberOfArguments, list(reported, (long) n));
   }
 
   public static Object progn(Object body) {
@@ -341,7 +381,8 @@ public final class Eval {
 
   /** Throws to TAG; no-catch when no catch for TAG is active. */
   public static RuntimeException throwTo(Object tag, Object value) {
-    if (!CatchTags.active(tag)) throw new LispSignal(Q.noCatch, list(tag, value));
+    // As in Emacs, no catch ever receives a throw to nil.
+    if (tag == NIL || !CatchTags.active(tag)) throw new LispSignal(Q.noCatch, list(tag, value));
     return new LispThrow(tag, value);
   }
 }

@@ -203,9 +203,7 @@ public final class SpecialForms extends SubrGroup {
         Cons bc = Lisp.checkCons(b);
         syms[i] = Lisp.checkSymbol(bc.car);
         Object rest = bc.cdr;
-        if (rest instanceof Cons && ((Cons) rest).cdr != NIL) {
-          throw Lisp.error("`let' bindings can have only one value-form");
-        }
+        if (rest instanceof Cons && ((Cons) rest).cdr != NIL) throw tooManyValueForms(bc);
         vals[i] = rest instanceof Cons ? Eval.eval(((Cons) rest).car) : NIL;
       }
     }
@@ -222,6 +220,11 @@ public final class SpecialForms extends SubrGroup {
       Eval.lexenv = saved;
       Specpdl.unbindTo(count);
     }
+  }
+
+  private static LispSignal tooManyValueForms(Cons binding) {
+    return new LispSignal(Q.error,
+        new Cons(Lisp.str("`let' bindings can have only one value-form"), binding));
   }
 
   private static Object letStar(Object args) {
@@ -241,9 +244,7 @@ public final class SpecialForms extends SubrGroup {
           Cons bc = Lisp.checkCons(b);
           sym = Lisp.checkSymbol(bc.car);
           Object rest = bc.cdr;
-          if (rest instanceof Cons && ((Cons) rest).cdr != NIL) {
-            throw Lisp.error("`let' bindings can have only one value-form");
-          }
+          if (rest instanceof Cons && ((Cons) rest).cdr != NIL) throw tooManyValueForms(bc);
           val = rest instanceof Cons ? Eval.eval(((Cons) rest).car) : NIL;
         }
         if (Eval.bindsDynamically(sym)) Specpdl.bind(sym, val);
@@ -317,16 +318,18 @@ public final class SpecialForms extends SubrGroup {
     int count = Specpdl.count();
     Object savedEnv = Eval.lexenv;
     int depth = Eval.depth();
-    Object value;
-    LispSignal caught;
+    Object value = NIL;
+    LispSignal caught = null;
     try {
       value = Eval.eval(bodyForm);
-      if (success == null) return value;
-      return runHandler(varSym, value, ((Cons) success).cdr);
     } catch (LispSignal sig) {
       caught = sig;
     } catch (StackOverflowError soe) {
       caught = Eval.nesting(depth);
+    }
+    if (caught == null) {
+      // The :success handler runs outside the protection of the other handlers.
+      return success == null ? value : runHandler(varSym, value, ((Cons) success).cdr);
     }
     Specpdl.unbindTo(count);
     Eval.lexenv = savedEnv;

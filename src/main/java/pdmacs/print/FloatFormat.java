@@ -22,10 +22,14 @@ public final class FloatFormat {
     return s;
   }
 
-  /** %g with the smallest precision that round-trips. */
+  /**
+   * %g with the smallest precision that round-trips, trying no fewer than 15 digits (the
+   * precision a double always keeps) except for subnormals: so 1000.0 prints as 1000, not 1e+03.
+   */
   static String shortestG(double d) {
     BigDecimal exact = new BigDecimal(d);
-    for (int p = 1; p <= 17; p++) {
+    int first = Math.abs(d) < Double.MIN_NORMAL ? 1 : 15;
+    for (int p = first; p <= 17; p++) {
       BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
       if (r.doubleValue() == d) return formatG(r, p);
     }

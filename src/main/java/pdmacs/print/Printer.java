@@ -35,6 +35,8 @@ public final class Printer {
   /** With print-circle: objects seen twice, mapped to their label (0 until printed once). */
   private IdentityHashMap<Object, int[]> circle;
   private int labelCounter;
+  /** How many backquotes enclose the object being printed, less the commas in between. */
+  private int backquoteDepth;
   private final Object[] beingPrinted = new Object[200];
   private int depth;
   private static final int MAX_DEPTH = 200;
@@ -158,7 +160,8 @@ public final class Printer {
       return;
     }
     if (depth >= MAX_DEPTH) throw Lisp.error("Apparently circular structure being printed");
-    if (depth >= printLevel) {
+    // print-level limits lists only, though vectors and hash tables count as a level.
+    if (depth >= printLevel && o instanceof Cons) {
       out.append("...");
       return;
     }
@@ -178,11 +181,18 @@ public final class Printer {
       if (c.car == Q.quote) prefix = "'";
       else if (c.car == Q.function) prefix = "#'";
       else if (c.car == Q.backquote) prefix = "`";
-      else if (c.car == Q.comma) prefix = ",";
-      else if (c.car == Q.commaAt) prefix = ",@";
+      else if (backquoteDepth > 0 && c.car == Q.comma) prefix = ",";
+      else if (backquoteDepth > 0 && c.car == Q.commaAt) prefix = ",@";
       if (prefix != null) {
+        // Commas print as , and ,@ only inside a backquote, as Emacs does.
+        int step = c.car == Q.backquote ? 1 : prefix.startsWith(",") ? -1 : 0;
         out.append(prefix);
-        printObject(((Cons) c.cdr).car);
+        backquoteDepth += step;
+        try {
+          printObject(((Cons) c.cdr).car);
+        } finally {
+          backquoteDepth -= step;
+        }
         return;
       }
     }
@@ -264,10 +274,13 @@ public final class Printer {
     out.append(" rehash-threshold ");
     printObject(h.rehashThreshold);
     out.append(" data (");
-    boolean first = true;
+    long pairs = 0;
     for (Object[] e : h.entries()) {
-      if (!first) out.append(' ');
-      first = false;
+      if (pairs > 0) out.append(' ');
+      if (pairs++ >= printLength) {
+        out.append("...");
+        break;
+      }
       printObject(e[0]);
       out.append(' ');
       printObject(e[1]);
@@ -315,22 +328,25 @@ public final class Printer {
 
   private void printSymbol(Symbol sym) {
     String name = sym.name;
-    if (escape && gensym && !sym.interned) out.append("#:");
-    else if (name.isEmpty()) {
+    if (gensym && !sym.interned) {
+      out.append("#:");
+    } else if (name.isEmpty()) {
       out.append(escape ? "##" : "");
       return;
     }
+    if (name.isEmpty()) return;
     if (!escape) {
       out.append(name);
       return;
     }
-    boolean confusing = looksLikeNumber(name) || name.charAt(0) == '?'
-        || (name.charAt(0) == '.' && name.length() == 1);
+    // A name the reader would take for a number gets a backslash in front; '.' and '?' are
+    // escaped everywhere, like the characters that end a symbol.
+    boolean confusing = looksLikeNumber(name);
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c == '"' || c == '\\' || c == '\'' || c == ';' || c == '#' || c == '(' || c == ')'
-          || c == ',' || c == '`' || c == '[' || c == ']' || c <= ' ' || c == '\u00a0'
-          || confusing) {
+          || c == ',' || c == '`' || c == '[' || c == ']' || c == '.' || c == '?' || c <= ' '
+          || c == '\u00a0' || confusing) {
         out.append('\\');
         confusing = false;
       }
@@ -344,16 +360,29 @@ public final class Printer {
     return Reader.parseNumber(name) != null;
   }
 
+  /**
+   * An error-message property as shown to the user: like Emacs's substitute-command-keys
+   * with the default text-quoting-style, `like this' becomes \u2018like this\u2019.
+   */
+  private static Object curlyQuotes(Object message) {
+    if (!(message instanceof LString)) return message;
+    String s = ((LString) message).str();
+    if (s.indexOf('`') < 0 && s.indexOf('\'') < 0) return message;
+    return Lisp.str(s.replace('`', '\u2018').replace('\'', '\u2019'));
+  }
+
   /** The text of an error, as the command loop and error-message-string show it. */
   public static String errorMessageString(Symbol errSym, Object data) {
     StringBuilder sb = new StringBuilder();
     Object errmsg;
     Object tail;
-    if (errSym == Q.error && data instanceof Cons && ((Cons) data).car instanceof LString) {
-      errmsg = ((Cons) data).car;
-      tail = ((Cons) data).cdr;
+    if (errSym == Q.error) {
+      // (error MESSAGE . ARGS): the message is the first datum, whatever it is.
+      Object d = data instanceof Cons ? data : NIL;
+      errmsg = Lisp.car(d);
+      tail = Lisp.cdr(d);
     } else {
-      errmsg = pdmacs.subr.Data.get(errSym, Q.errorMessage);
+      errmsg = curlyQuotes(pdmacs.subr.Data.get(errSym, Q.errorMessage));
       tail = data;
     }
     boolean fileError = false;
@@ -369,15 +398,14 @@ public final class Printer {
     if (errmsg instanceof LString) sb.append(((LString) errmsg).str());
     else sb.append("peculiar error");
     boolean first = true;
+    boolean emptyMessage = errmsg instanceof LString && ((LString) errmsg).length() == 0;
     for (Object o = tail; o instanceof Cons; o = ((Cons) o).cdr) {
-      sb.append(first ? ": " : ", ");
+      // An empty message (user-error's) takes no ": " before the first datum.
+      sb.append(first ? (emptyMessage ? "" : ": ") : ", ");
       first = false;
       Object item = ((Cons) o).car;
       if (fileError || errSym == Q.endOfFile || errSym == Q.userError) sb.append(princToString(item));
       else sb.append(prin1ToString(item));
-    }
-    if (tail != NIL && !(tail instanceof Cons)) {
-      sb.append(first ? ": " : ", ").append(prin1ToString(tail));
     }
     return sb.toString();
   }

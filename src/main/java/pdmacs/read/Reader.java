@@ -161,15 +161,17 @@ public final class Reader {
       }
       if (c == ']') {
         pos++;
-        throw invalid("]");
+        throw invalid("] in a list");
       }
-      if (c == '.' && isDelimiterAt(pos + 1)) {
+      if (c == '.' && isDotAt(pos)) {
         pos++;
-        if (tail == head) throw invalid(".");
-        tail.cdr = readObject();
+        Object last = readObject();
         if (!skipWhitespace()) throw eof();
         if (in.charAt(pos) != ')') throw invalid(". in wrong context");
         pos++;
+        // As in Emacs, "(. X)" reads as X itself.
+        if (tail == head) return last;
+        tail.cdr = last;
         return head.cdr;
       }
       Object o = readObject();
@@ -177,6 +179,18 @@ public final class Reader {
       tail.cdr = cell;
       tail = cell;
     }
+  }
+
+  /**
+   * Whether the '.' at P is the dotted-pair dot rather than the start of a symbol or number:
+   * Emacs takes it as the dot when white space or the start of another object follows, but a
+   * '.' just before a closing paren or bracket reads as the symbol \. .
+   */
+  private boolean isDotAt(int p) {
+    if (p + 1 >= end) return true;
+    char c = in.charAt(p + 1);
+    return c <= ' ' || c == '(' || c == '[' || c == '"' || c == ';' || c == '\'' || c == '`'
+        || c == ',' || c == '#' || c == '?';
   }
 
   private boolean isDelimiterAt(int p) {
@@ -195,9 +209,9 @@ public final class Reader {
         pos++;
         return new LVector(items.toArray());
       }
-      if (c == ')') {
+      if (c == ')' || (c == '.' && isDotAt(pos))) {
         pos++;
-        throw invalid(")");
+        throw invalid(") or . in a vector");
       }
       items.add(readObject());
     }
@@ -251,7 +265,7 @@ public final class Reader {
     if (pos < end) {
       char n = in.charAt(pos);
       if (!(n <= ' ' || n == '(' || n == ')' || n == '[' || n == ']' || n == '"' || n == ';'
-          || n == '\'' || n == '`' || n == ',' || n == '.')) {
+          || n == '\'' || n == '`' || n == ',' || n == '.' || n == '#' || n == '?')) {
         throw invalid("?");
       }
     }
@@ -322,6 +336,7 @@ public final class Reader {
         if (close < 0 || close > end) throw eof();
         String name = in.substring(pos + 1, close);
         pos = close + 1;
+        if (name.isEmpty()) throw invalid("Empty character name");
         kind[0] = 1;
         return CharNames.lookup(name);
       }
@@ -391,6 +406,7 @@ public final class Reader {
   // ---- # syntax -----------------------------------------------------------------------------
 
   private Object readHash() {
+    if (pos >= end) throw invalid("#");
     int c = next();
     switch (c) {
       case '\'':
@@ -402,6 +418,12 @@ public final class Reader {
       }
       case '#':
         return Lisp.intern("");
+      case '_': {
+        // #_SYMBOL: a symbol read without shorthands, never a number.
+        StringBuilder sb = new StringBuilder();
+        readSymbolChars(sb);
+        return intern(sb.toString());
+      }
       case '&':
         return readBoolVector();
       case 's':
@@ -420,7 +442,11 @@ public final class Reader {
       case '$':
         return Q.loadFileName.value == Lisp.UNBOUND ? NIL : Q.loadFileName.value;
       case '@': {
-        // #@NUMBER skips NUMBER bytes (used in .elc files).
+        // #@NUMBER skips NUMBER bytes (used in .elc files); #@00 skips to the end of input.
+        if (in.startsWith("00", pos)) {
+          pos = end;
+          return NIL;
+        }
         long n = 0;
         while (pos < end && Character.isDigit(in.charAt(pos))) n = n * 10 + (in.charAt(pos++) - '0');
         pos = (int) Math.min(end, pos + Math.max(0, n - 1));
@@ -431,8 +457,7 @@ public final class Reader {
         return SKIP;
       default:
         if (c >= '0' && c <= '9') return readLabelOrRadix(c);
-        if (c == '(' ) throw invalid("#");
-        throw invalid("#" + new String(Character.toChars(c)));
+        throw invalid("#");
     }
   }
 
@@ -453,6 +478,7 @@ public final class Reader {
       n = n * 10 + (in.charAt(pos++) - '0');
       if (n > Integer.MAX_VALUE) throw invalid("#");
     }
+    if (pos >= end) throw invalid("#");
     int c = next();
     if (c == 'r') {
       if (n < 2 || n > 36) throw invalid("integer, radix " + n);
@@ -473,10 +499,10 @@ public final class Reader {
       return o;
     }
     if (c == '#') {
-      if (labels == null || !labels.containsKey(n)) throw invalid("#" + n + "#");
+      if (labels == null || !labels.containsKey(n)) throw invalid("#");
       return labels.get(n);
     }
-    throw invalid("#" + n + new String(Character.toChars(c)));
+    throw invalid("#");
   }
 
   /** Replaces PLACEHOLDER by VALUE everywhere inside TREE. */
@@ -516,7 +542,8 @@ public final class Reader {
       digits++;
       if (n > Integer.MAX_VALUE) throw invalid("#&");
     }
-    if (digits == 0 || peek() != '"') throw invalid("#&");
+    if (digits == 0 && pos >= end) throw eof();
+    if (digits == 0 || peek() != '"') throw invalid("#&...");
     pos++;
     LString s = readString();
     String bytes = s.str();
@@ -553,7 +580,7 @@ public final class Reader {
     for (Object o = data; o instanceof Cons; ) {
       Object k = ((Cons) o).car;
       Object rest = ((Cons) o).cdr;
-      if (!(rest instanceof Cons)) throw invalid("Odd number of elements in hash table data");
+      if (!(rest instanceof Cons)) throw Lisp.error("Hash table data is not a list of even length");
       h.put(k, ((Cons) rest).car);
       o = ((Cons) rest).cdr;
     }
@@ -576,8 +603,7 @@ public final class Reader {
         continue;
       }
       if (c <= ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == '"' || c == ';'
-          || c == '\'' || c == '`' || c == ',' || (c == '#' && sb.length() == 0 && false)
-          || c == '\u00a0') {
+          || c == '\'' || c == '`' || c == ',' || c == '#' || c == '\u00a0') {
         break;
       }
       sb.append(c);
@@ -593,7 +619,8 @@ public final class Reader {
     if (!escaped) {
       Object n = parseNumber(tok);
       if (n != null) return n;
-      if (tok.equals(".")) throw invalid(".");
+      // A lone dot is the symbol \. only just before a closing paren or bracket, as in Emacs.
+      if (tok.equals(".") && peek() != ')' && peek() != ']') throw invalid(".");
     }
     return intern(tok);
   }
@@ -643,7 +670,8 @@ public final class Reader {
       return m < 0 || mantissa.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
     if (rest.equals("+NaN") || rest.equals("NaN")) {
-      return mantissa.startsWith("-") ? -Double.NaN : Double.NaN;
+      // Keep the sign bit: -0.0e+NaN prints back with its minus sign.
+      return mantissa.startsWith("-") ? Double.longBitsToDouble(0xfff8000000000000L) : Double.NaN;
     }
     int j = 0;
     if (j < rest.length() && (rest.charAt(j) == '+' || rest.charAt(j) == '-')) j++;

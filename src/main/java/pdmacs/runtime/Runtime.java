@@ -70,7 +70,7 @@ public final class Runtime {
     defvar("load-history", NIL);
     defvar("current-load-list", NIL);
     defvar("after-load-alist", NIL);
-    defvar("features", NIL);
+    defvar("features", list(Lisp.intern("emacs")));
     defvar("obarray", Lisp.obarray);
     defvar("standard-output", T);
     defvar("standard-input", T);
@@ -217,8 +217,8 @@ public final class Runtime {
     error("invalid-regexp", "Invalid regexp");
     error("no-catch", "No catch for tag");
     error("setting-constant", "Attempt to set a constant symbol");
-    error("void-function", "Symbol\u2019s function definition is void");
-    error("void-variable", "Symbol\u2019s value as variable is void");
+    error("void-function", "Symbol's function definition is void");
+    error("void-variable", "Symbol's value as variable is void");
     error("wrong-number-of-arguments", "Wrong number of arguments");
     error("wrong-type-argument", "Wrong type argument");
     error("wrong-length-argument", "Wrong length argument");
@@ -226,7 +226,7 @@ public final class Runtime {
     error("scan-error", "Scan error");
     error("search-failed", "Search failed");
     error("recursion-error", "Excessive recursive calling error");
-    error("excessive-lisp-nesting", "Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019", "recursion-error");
+    error("excessive-lisp-nesting", "Lisp nesting exceeds `max-lisp-eval-depth'", "recursion-error");
     error("excessive-variable-binding", "Variable binding depth exceeds max-specpdl-size", "recursion-error");
     error("file-error", "File error");
     error("file-missing", "File is missing", "file-error");
@@ -234,7 +234,7 @@ public final class Runtime {
     error("file-date-error", "Cannot set file date", "file-error");
     error("permission-denied", "Cannot access file or directory", "file-error");
     error("file-notify-error", "File notification error", "file-error");
-    error("json-error", "Unknown JSON error");
+    error("json-error", "generic JSON error");
     error("cl-assertion-failed", "Assertion failed");
     error("dump-error", "Dump failed");
   }

@@ -80,10 +80,16 @@ public final class Arith {
     return ((BigInteger) n).signum() == 0;
   }
 
+  /** An integer argument of a function that also takes markers: %, logand, logior, logxor. */
+  public static Object checkIntegerOrMarker(Object o) {
+    if (Lisp.isInteger(o)) return o;
+    throw Lisp.wrongType(Q.integerOrMarkerP, o);
+  }
+
   /** %: remainder with the sign of the dividend; integers only. */
   public static Object rem(Object a, Object b) {
-    Lisp.checkInteger(a);
-    Lisp.checkInteger(b);
+    checkIntegerOrMarker(a);
+    checkIntegerOrMarker(b);
     if (isZero(b)) throw new LispSignal(Q.arithError, Lisp.NIL);
     if (a instanceof Long && b instanceof Long) return (Long) a % (Long) b;
     return Lisp.integer(toBig(a).remainder(toBig(b)));

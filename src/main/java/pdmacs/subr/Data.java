@@ -281,7 +281,10 @@ public final class Data extends SubrGroup {
         int c = Arith.compare(Lisp.checkNumber(a[0]), Lisp.checkNumber(a[1]));
         return bool(c != 0);
       }
-      case NUMBER_TO_STRING: return new LString(numberToString(Lisp.checkNumber(a[0])));
+      case NUMBER_TO_STRING: {
+        if (!Lisp.isNumber(a[0])) throw Lisp.wrongType(Q.numberp, a[0]);
+        return new LString(numberToString(a[0]));
+      }
       case STRING_TO_NUMBER: return stringToNumber(Lisp.checkString(a[0]).str(), a[1]);
       case GET: return get(Lisp.checkSymbol(a[0]), a[1]);
       case PUT: put(Lisp.checkSymbol(a[0]), a[1], a[2]); return a[2];
@@ -412,18 +415,24 @@ public final class Data extends SubrGroup {
     return NIL;
   }
 
+  /** Sets PROP in S's plist; a new property goes at the end, as Emacs's plist-put puts it. */
   public static void put(Symbol s, Object prop, Object value) {
     Object p = s.plist;
+    Cons lastValueCell = null;
     while (p instanceof Cons) {
       Cons c = (Cons) p;
       if (!(c.cdr instanceof Cons)) break;
+      Cons valueCell = (Cons) c.cdr;
       if (c.car == prop) {
-        ((Cons) c.cdr).car = value;
+        valueCell.car = value;
         return;
       }
-      p = ((Cons) c.cdr).cdr;
+      lastValueCell = valueCell;
+      p = valueCell.cdr;
     }
-    s.plist = new Cons(prop, new Cons(value, s.plist));
+    Cons pair = new Cons(prop, new Cons(value, NIL));
+    if (lastValueCell == null) s.plist = pair;
+    else lastValueCell.cdr = pair;
   }
 
   // ---- Arrays -------------------------------------------------------------------------------
@@ -517,7 +526,7 @@ public final class Data extends SubrGroup {
     if (a.length == 0) return op == 0 ? -1L : 0L;
     boolean allFix = true;
     for (Object x : a) {
-      Lisp.checkInteger(x);
+      Arith.checkIntegerOrMarker(x);
       if (!(x instanceof Long)) allFix = false;
     }
     if (allFix) {

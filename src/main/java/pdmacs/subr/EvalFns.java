@@ -148,7 +148,11 @@ public final class EvalFns extends SubrGroup {
       return Eval.apply(Lisp.car(l), Lisp.cdr(l));
     }
     Object last = a[a.length - 1];
-    int n = Lisp.length(Lisp.checkList(last));
+    int n = 0;
+    Object tail = last;
+    for (; tail instanceof Cons; tail = ((Cons) tail).cdr) n++;
+    // Like Emacs, a dotted last argument is reported by its final cdr.
+    if (tail != NIL) throw Lisp.wrongType(Q.listp, tail);
     Object[] args = new Object[a.length - 2 + n];
     System.arraycopy(a, 1, args, 0, a.length - 2);
     int i = a.length - 2;

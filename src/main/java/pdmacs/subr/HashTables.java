@@ -187,12 +187,20 @@ public final class HashTables extends SubrGroup {
         else throw new LispSignal(Q.error, list(Lisp.str("Invalid hash table size"), v));
       } else if (key == Q.kWeakness) {
         if (v == T) v = Lisp.intern("key-and-value");
+        if (!isWeakness(v)) throw new LispSignal(Q.error, list(Lisp.str("Invalid hash table weakness"), v));
         weak = v;
       } else if (key == Q.kRehashSize) rehashSize = v;
       else if (key == Q.kRehashThreshold) rehashThreshold = v;
       else throw new LispSignal(Q.error, list(Lisp.str("Invalid argument list"), key));
     }
     return make(test, size, weak, rehashSize, rehashThreshold);
+  }
+
+  private static boolean isWeakness(Object v) {
+    if (v == NIL) return true;
+    if (!(v instanceof Symbol)) return false;
+    String n = ((Symbol) v).name;
+    return n.equals("key") || n.equals("value") || n.equals("key-or-value") || n.equals("key-and-value");
   }
 
   /** sxhash-equal: structural, bounded in depth and length like Emacs's. */

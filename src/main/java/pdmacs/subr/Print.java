@@ -6,7 +6,6 @@ import pdmacs.eval.Eval;
 import pdmacs.lisp.Cons;
 import pdmacs.lisp.LString;
 import pdmacs.lisp.Lisp;
-import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Q;
 import pdmacs.lisp.SubrGroup;
 import pdmacs.lisp.Symbol;
@@ -65,10 +64,10 @@ public final class Print extends SubrGroup {
         Object e = a[0];
         if (!(e instanceof Cons)) {
           if (e == NIL) return new LString("peculiar error");
-          throw Lisp.wrongType(Q.consp, e);
+          throw Lisp.wrongType(Q.listp, e);
         }
         Object sym = ((Cons) e).car;
-        if (!(sym instanceof Symbol)) return new LString("peculiar error");
+        if (!(sym instanceof Symbol)) throw Lisp.wrongType(Q.symbolp, sym);
         return new LString(Printer.errorMessageString((Symbol) sym, ((Cons) e).cdr));
       }
       case WRITE_CHAR:
@@ -107,14 +106,14 @@ public final class Print extends SubrGroup {
       stderr.print(text);
     } else if (dest instanceof StringOutput) {
       ((StringOutput) dest).sb.append(text);
-    } else if (Data.functionp(dest)) {
+    } else {
+      // Anything else is called with each character, as Emacs does: a symbol without a
+      // function definition signals void-function, a non-function invalid-function.
       for (int i = 0; i < text.length(); ) {
         int c = text.codePointAt(i);
         i += Character.charCount(c);
         Eval.funcall(dest, (long) c);
       }
-    } else {
-      throw new LispSignal(Q.error, Lisp.list(Lisp.str("Invalid printcharfun"), dest));
     }
   }
 
