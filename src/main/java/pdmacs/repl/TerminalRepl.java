@@ -18,8 +18,9 @@ import pdmacs.subr.Print;
 /**
  * The interactive REPL on a terminal, built on jline3, in the manner of ielm: an
  * {@code ELISP> } prompt, forms that span lines, history kept across runs, tab completion of
- * symbols, a blink of the matching paren when a close paren is typed, C-c to interrupt an
- * evaluation (it signals {@code quit}) or clear the line, C-d on an empty line to leave.
+ * symbols, strings and comments coloured and the paren pair at the cursor highlighted (jline
+ * also blinks the opener when a close paren is typed), C-c to interrupt an evaluation (it
+ * signals {@code quit}) or clear the line, C-d on an empty line to leave.
  *
  * <p>This class and the rest of {@code pdmacs.repl} that names jline are loaded only when the
  * REPL starts, so batch runs never pay for jline.
@@ -66,6 +67,7 @@ public final class TerminalRepl {
         .appName("pdmacs")
         .parser(new FormParser())
         .completer(new SymbolCompleter())
+        .highlighter(new LispHighlighter())
         .variable(LineReader.HISTORY_FILE, history)
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION_PROMPT)
         // `!' and `^' are ordinary symbol characters in Lisp, not history references.
