@@ -30,6 +30,7 @@ public final class Runtime {
       new Data(),
       new pdmacs.subr.Fns(),
       new pdmacs.subr.Alloc(),
+      new pdmacs.subr.BoolVectors(),
       new pdmacs.subr.HashTables(),
       new pdmacs.subr.Lread(),
       new pdmacs.subr.Print(),
