@@ -1,6 +1,7 @@
 package pdmacs.cli;
 
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -29,8 +30,25 @@ final class Repl {
   private Repl() {}
 
   static int start() {
-    if (System.console() != null) return pdmacs.repl.TerminalRepl.start();
+    if (onTerminal()) return pdmacs.repl.TerminalRepl.start();
     return readEvalPrintPipe();
+  }
+
+  /**
+   * Whether stdin and stdout are both a terminal. On JDK 17 to 21 System.console() is null
+   * otherwise; later JDKs may return a console for redirected streams and answer with
+   * Console.isTerminal(), which a Java 17 build can reach only reflectively.
+   */
+  private static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) return false;
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /** The pipe loop: one line of input at a time, every complete form evaluated at once. */

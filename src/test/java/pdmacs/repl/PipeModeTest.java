@@ -47,6 +47,19 @@ class PipeModeTest {
   }
 
   @Test
+  void batchRunsLoadNoJlineEither() throws Exception {
+    Path classLog = tmp.resolve("classes.log");
+    List<String> cmd = Launcher.command("--temacs", "--batch", "--eval", "(princ (+ 1 2))");
+    cmd.add(1, "-Xlog:class+load:file=" + classLog);
+    Process p = new ProcessBuilder(cmd).start();
+    assertEquals("3", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    String classes = Files.readString(classLog);
+    assertTrue(classes.contains("pdmacs.cli.Main "), "the log covers the run");
+    assertFalse(classes.contains("org.jline") || classes.contains("pdmacs.repl."), "no REPL class in a batch run");
+  }
+
+  @Test
   void anUnfinishedFormAtEndOfInputIsReported() throws Exception {
     Process p = new ProcessBuilder(Launcher.command("--temacs", "--repl")).start();
     p.getOutputStream().write("7 (car\n".getBytes(StandardCharsets.UTF_8));

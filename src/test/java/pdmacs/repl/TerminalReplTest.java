@@ -127,4 +127,13 @@ class TerminalReplTest {
       exitWithControlD(t);
     }
   }
+
+  @Test
+  void killEmacsLeavesWithItsStatus() throws Exception {
+    try (Tmux t = startRepl(tmp.resolve("history"))) {
+      t.type("(kill-emacs 3)");
+      t.press("Enter");
+      t.waitFor(EXITED + "3");
+    }
+  }
 }
