@@ -1,0 +1,285 @@
+;;; ert.el --- Emacs Lisp Regression Testing  -*- lexical-binding: t -*-
+
+;; Tests are defined with `ert-deftest' and check their expectations with
+;; `should', `should-not' and `should-error'.  `ert-run-tests-batch-and-exit'
+;; runs them in name order and reports in GNU Emacs's batch format, on
+;; stderr: a line per test, the condition of each unexpected result, and a
+;; summary; the exit status is 0 when every result was as expected, else 1.
+;; Backtraces are not printed: the interpreter keeps none.
+
+(require 'cl-lib)
+(require 'pp)
+
+(define-error 'ert-test-failed "Test failed")
+(define-error 'ert-test-skipped "Test skipped")
+
+(cl-defstruct (ert-test (:constructor ert--make-test))
+  name documentation body expected-result-type tags most-recent-result)
+
+(defvar ert--tests nil
+  "The names of the defined tests, most recent first.")
+
+(defvar ert--infos nil
+  "The (PREFIX . MESSAGE) pairs of the enclosing `ert-info' forms.")
+
+(defmacro ert-deftest (name _args &rest body)
+  "Define NAME as a test running BODY.
+BODY may start with a docstring and the keywords :expected-result (:passed,
+:failed or t) and :tags."
+  (declare (indent 2) (doc-string 3))
+  (let ((doc nil) (expected :passed) (tags nil))
+    (when (and (stringp (car body)) (cdr body))
+      (setq doc (pop body)))
+    (while (keywordp (car body))
+      (pcase (pop body)
+        (:expected-result (setq expected (pop body)))
+        (:tags (setq tags (pop body)))
+        (keyword (error "Unknown ert-deftest keyword %S" keyword))))
+    `(progn
+       (ert-set-test ',name
+                     (ert--make-test :name ',name :documentation ,doc
+                                     :body (lambda () ,@body)
+                                     :expected-result-type ,expected
+                                     :tags ,tags))
+       ',name)))
+
+(defun ert-set-test (name test)
+  "Make TEST the test named NAME."
+  (put name 'ert--test test)
+  (setq ert--tests (cons name (delq name ert--tests)))
+  test)
+
+(defun ert-get-test (name)
+  "The test named NAME."
+  (or (get name 'ert--test) (error "No test named `%S'" name)))
+
+(defun ert-test-boundp (name)
+  "Non-nil if NAME names a test."
+  (and (get name 'ert--test) t))
+
+(defun ert-delete-all-tests ()
+  "Forget every test."
+  (dolist (name ert--tests) (put name 'ert--test nil))
+  (setq ert--tests nil)
+  t)
+
+;;;; Assertions.
+
+(defun ert-fail (data)
+  "Fail the current test with DATA describing why."
+  (signal 'ert-test-failed (list data)))
+
+(defun ert-skip (data)
+  "Skip the current test, with DATA describing why."
+  (signal 'ert-test-skipped (list data)))
+
+(defmacro skip-unless (form)
+  "Skip the current test unless FORM is non-nil."
+  `(unless ,form (ert-skip '(skip-unless ,form))))
+
+(defmacro skip-when (form)
+  "Skip the current test if FORM is non-nil."
+  `(when ,form (ert-skip '(skip-when ,form))))
+
+(defun ert--call-form-p (form)
+  "Non-nil if FORM is a function call whose arguments can be shown."
+  (and (consp form) (symbolp (car form))
+       (not (special-form-p (car form)))
+       (not (macrop (car form)))))
+
+(defun ert--expand-should (whole form k)
+  "Code evaluating FORM for the assertion WHOLE.
+K receives the forms for the value and for the description list (:form ...
+:value ...), and returns the code that checks them."
+  (let ((value (make-symbol "value"))
+        (description (make-symbol "description")))
+    (if (ert--call-form-p form)
+        (let ((fn (make-symbol "fn"))
+              (args (make-symbol "args")))
+          `(let* ((,fn #',(car form))
+                  (,args (list ,@(cdr form)))
+                  (,value (apply ,fn ,args))
+                  (,description (list ',whole :form (cons ',(car form) ,args)
+                                      :value ,value)))
+             ,(funcall k value description)))
+      `(let* ((,value ,form)
+              (,description (list ',whole :form ',form :value ,value)))
+         ,(funcall k value description)))))
+
+(defmacro should (form)
+  "Fail the current test unless FORM is non-nil; return its value."
+  (ert--expand-should `(should ,form) form
+                      (lambda (value description)
+                        `(if ,value ,value (ert-fail ,description)))))
+
+(defmacro should-not (form)
+  "Fail the current test if FORM is non-nil."
+  (ert--expand-should `(should-not ,form) form
+                      (lambda (value description)
+                        `(if ,value (ert-fail ,description) nil))))
+
+(defun ert--error-matches-p (condition type)
+  "Non-nil if the error CONDITION is of TYPE (a condition or list of them)."
+  (let ((conditions (get (car condition) 'error-conditions)))
+    (cl-some (lambda (ty) (memq ty conditions)) (ensure-list type))))
+
+(defmacro should-error (form &rest keys)
+  "Fail the current test unless FORM signals an error; return (ERROR . DATA).
+With :type TYPE, the error must be of TYPE (a condition or list of them);
+with :exclude-subtypes, its symbol must be exactly TYPE."
+  (let ((type (plist-get keys :type))
+        (exclude (plist-get keys :exclude-subtypes))
+        (err (make-symbol "err"))
+        (value (make-symbol "value")))
+    `(let* ((,err nil)
+            (,value (condition-case condition
+                        ,form
+                      (error (setq ,err condition) nil))))
+       (cond
+        ((null ,err)
+         (ert-fail (list '(should-error ,form ,@keys) :form ',form :value ,value
+                         :fail-reason "did not signal an error")))
+        ((and ,type (not (ert--error-matches-p ,err ,type)))
+         (ert-fail (list '(should-error ,form ,@keys) :form ',form :condition ,err
+                         :fail-reason "the error signaled did not have the expected type")))
+        ((and ,exclude (not (memq (car ,err) (ensure-list ,type))))
+         (ert-fail (list '(should-error ,form ,@keys) :form ',form :condition ,err
+                         :fail-reason "the error signaled was a subtype of the expected type")))
+        (t ,err)))))
+
+(defmacro ert-info (spec &rest body)
+  "Run BODY; MESSAGE from SPEC, (MESSAGE &key :prefix), describes it."
+  (declare (indent 1))
+  (let ((message (if (consp spec) (car spec) spec))
+        (prefix (or (and (consp spec) (plist-get (cdr spec) :prefix)) "Info: ")))
+    `(let ((ert--infos (cons (cons ,prefix ,message) ert--infos)))
+       ,@body)))
+
+(defun ert-equal-including-properties (a b)
+  "Non-nil if A and B are `equal' (strings carry no properties here)."
+  (equal a b))
+
+;;;; Running tests.
+
+(defun ert--run-test (test)
+  "Run TEST; return its result: (passed), (failed CONDITION), (skipped
+CONDITION) or (quit)."
+  (let ((result
+         (condition-case condition
+             (progn (funcall (ert-test-body test)) (list 'passed))
+           (ert-test-skipped (list 'skipped condition))
+           (error (list 'failed condition)))))
+    (setf (ert-test-most-recent-result test) result)
+    result))
+
+(defun ert--expected-p (test result)
+  "Non-nil if RESULT is what TEST expects."
+  (let ((expected (ert-test-expected-result-type test)))
+    (or (eq (car result) 'skipped)
+        (eq expected t)
+        (eq (car result) (if (eq expected :failed) 'failed 'passed)))))
+
+(defun ert-select-tests (selector universe)
+  "The tests of UNIVERSE (a list of tests, or t for all) matching SELECTOR.
+SELECTOR is t or nil (all or none), a string (a regexp on the name), a test
+name, (member NAME...), (tag TAG), (not S), (and S...) or (or S...)."
+  (let ((tests (if (eq universe t)
+                   (sort (mapcar #'ert-get-test ert--tests)
+                         (lambda (a b) (string< (ert-test-name a) (ert-test-name b))))
+                 universe)))
+    (cl-remove-if-not (lambda (test) (ert--selects-p selector test)) tests)))
+
+(defun ert--selects-p (selector test)
+  (let ((name (ert-test-name test)))
+    (pcase selector
+      ('t t)
+      ('nil nil)
+      ((pred stringp) (string-match-p selector (symbol-name name)))
+      ((pred symbolp) (eq selector name))
+      (`(member . ,names) (memq name names))
+      (`(tag ,tag) (memq tag (ert-test-tags test)))
+      (`(not ,s) (not (ert--selects-p s test)))
+      (`(and . ,ss) (cl-every (lambda (s) (ert--selects-p s test)) ss))
+      (`(or . ,ss) (cl-some (lambda (s) (ert--selects-p s test)) ss))
+      (_ (error "Unsupported ERT selector: %S" selector)))))
+
+(defun ert--now ()
+  "The current time in seconds, as a float."
+  (float-time))
+
+(defun ert--timestamp ()
+  "The current date and time, as ERT prints it."
+  (format-time-string "%Y-%m-%d %T%z"))
+
+(defun ert--status-label (result expected)
+  "The label of RESULT in the progress lines: lower case when EXPECTED."
+  (let ((label (symbol-name (car result))))
+    (if (or expected (eq (car result) 'skipped)) label (upcase label))))
+
+(defun ert--report-condition (test result)
+  "Print the condition of TEST's unexpected RESULT."
+  (when (cdr result)
+    (message "Test %S condition:" (ert-test-name test))
+    (dolist (info (reverse ert--infos))
+      (message "%s%s" (car info) (cdr info)))
+    (message "    %s" (pp--with-indentation (car (cdr result)) 4))))
+
+(defun ert-run-tests-batch (&optional selector)
+  "Run the tests SELECTOR chooses (default all), reporting on stderr.
+Return the list (TOTAL EXPECTED UNEXPECTED SKIPPED) of counts."
+  (let* ((tests (ert-select-tests (or selector t) t))
+         (total (length tests))
+         (width (length (number-to-string total)))
+         (start (ert--now))
+         (start-stamp (ert--timestamp))
+         (expected-count 0)
+         (expected-failures 0)
+         (unexpected nil)
+         (skipped nil)
+         (index 0))
+    (message "Running %s tests (%s, selector `%S')" total start-stamp (or selector t))
+    (dolist (test tests)
+      (setq index (1+ index))
+      (let* ((test-start (ert--now))
+             (result (ert--run-test test))
+             (elapsed (- (ert--now) test-start))
+             (expected (ert--expected-p test result)))
+        (cond ((eq (car result) 'skipped) (push test skipped))
+              (expected
+               (setq expected-count (1+ expected-count))
+               (when (eq (car result) 'failed)
+                 (setq expected-failures (1+ expected-failures))))
+              (t (push test unexpected)
+                 (ert--report-condition test result)))
+        (message (format "%%9s  %%%dd/%%d  %%S (%%f sec)" width)
+                 (ert--status-label result expected)
+                 index total (ert-test-name test) elapsed)))
+    (message "\nRan %s tests, %s results as expected, %s unexpected%s (%s, %f sec)"
+             total expected-count (length unexpected)
+             (if skipped (format ", %s skipped" (length skipped)) "")
+             (ert--timestamp) (- (ert--now) start))
+    (unless (zerop expected-failures)
+      (message "%s expected failures" expected-failures))
+    (message "%s" "")
+    (when unexpected
+      (message "%s unexpected results:" (length unexpected))
+      (dolist (test (nreverse unexpected))
+        (message "%9s  %S" (ert--status-label (ert-test-most-recent-result test) nil)
+                 (ert-test-name test)))
+      (message "%s" ""))
+    (when skipped
+      (message "%s skipped results:" (length skipped))
+      (dolist (test (nreverse skipped))
+        (message "%9s  %S" "SKIPPED" (ert-test-name test)))
+      (message "%s" ""))
+    (list total expected-count (length unexpected) (length skipped))))
+
+(defun ert-run-tests-batch-and-exit (&optional selector)
+  "Run the tests like `ert-run-tests-batch', then exit Emacs.
+The exit status is 0 if every result was as expected, 1 otherwise."
+  (let ((stats (ert-run-tests-batch selector)))
+    (kill-emacs (if (zerop (nth 2 stats)) 0 1))))
+
+(provide 'ert)
+
+;;; ert.el ends here

@@ -1,0 +1,57 @@
+;;; subr-x-tests.el --- tests for the extra helpers  -*- lexical-binding: t -*-
+
+(require 'ert)
+(require 'subr-x)
+
+(ert-deftest subr-x-tests-if-let ()
+  (should (equal (if-let* ((a 1) (b (+ a 1))) (list a b) 'no) '(1 2)))
+  (should (eq (if-let* ((a 1) ((null a))) 'yes 'no) 'no))
+  (should (eq (if-let* ((a nil)) 'yes 'no 'really-no) 'really-no))
+  (should (= (if-let (x 3) x) 3))
+  (should (= (if-let ((x 3) (y 4)) (+ x y)) 7)))
+
+(ert-deftest subr-x-tests-when-and-let ()
+  (should (= (when-let* ((a 1)) a) 1))
+  (should (null (when-let ((x nil)) 1)))
+  (should (= (when-let ((x 2)) (* x 2)) 4))
+  (should (= (and-let* ((a 1) (b 2))) 2))
+  (should (= (and-let* ((a 1) (b 2)) (+ a b)) 3))
+  (should (null (and-let* ((a nil) (b (error "not reached")))))))
+
+(ert-deftest subr-x-tests-threading ()
+  (should (= (thread-first 5 (- 1) (* 2)) 8))
+  (should (= (thread-last '(1 2 3) (mapcar #'1+) (apply #'+)) 9))
+  (should (= (thread-first 3 1+) 4)))
+
+(ert-deftest subr-x-tests-named-let ()
+  (should (= (named-let lp ((n 5) (acc 1)) (if (= n 0) acc (lp (1- n) (* acc n)))) 120)))
+
+(ert-deftest subr-x-tests-strings ()
+  (should (string-empty-p ""))
+  (should-not (string-empty-p " "))
+  (should (string-blank-p " \n\t"))
+  (should-not (string-blank-p " x "))
+  (should (equal (string-join '("a" "b" "c") ",") "a,b,c"))
+  (should (equal (string-join '("a" "b")) "ab"))
+  (should (equal (string-remove-prefix "ab" "abc") "c"))
+  (should (equal (string-remove-prefix "x" "abc") "abc"))
+  (should (equal (string-remove-suffix "c" "abc") "ab"))
+  (should (equal (string-pad "ab" 4) "ab  "))
+  (should (equal (string-pad "ab" 4 ?- t) "--ab"))
+  (should (equal (string-pad "abcdef" 4) "abcdef"))
+  (should (equal (string-reverse "abc") "cba"))
+  (should (equal (string-limit "abcdef" 3) "abc"))
+  (should (equal (string-limit "abcdef" 3 t) "def"))
+  (should (equal (string-clean-whitespace "  a \n  b  ") "a b")))
+
+(ert-deftest subr-x-tests-hash-tables ()
+  (let ((h (make-hash-table)))
+    (puthash 1 2 h)
+    (puthash 3 4 h)
+    (should (equal (hash-table-keys h) '(1 3)))
+    (should (equal (hash-table-values h) '(2 4)))
+    (should-not (hash-table-empty-p h))
+    (clrhash h)
+    (should (hash-table-empty-p h))))
+
+;;; subr-x-tests.el ends here
