@@ -28,7 +28,11 @@ final class StartupDump {
   /** Loads the dump; returns 0, or the exit status after printing why it could not. */
   static int load(String dumpFile) {
     long start = System.nanoTime();
-    boolean map = !Boolean.getBoolean("pdmacs.dump.read");
+    // Read, not mapped, by default: the first FileChannel.map of a JVM bootstraps
+    // java.lang.invoke (a lambda in the JDK's map modes), which costs more than reading the
+    // whole dump, and the loader copies the hot section into an array either way
+    // (docs/BENCHMARKS.md has the measurements).
+    boolean map = Boolean.getBoolean("pdmacs.dump.map");
     String shown = null;
     DumpLoader.Stats stats;
     try {

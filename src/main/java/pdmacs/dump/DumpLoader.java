@@ -42,6 +42,13 @@ import static pdmacs.dump.DumpFormat.Types;
 public final class DumpLoader {
   private final String name;
   private ByteBuffer hot;
+  /**
+   * The hot section as little-endian 64-bit words. The loader runs before the JIT has compiled
+   * anything, and in the bytecode interpreter one ByteBuffer.getLong is a chain of a dozen calls
+   * while an array element is one bytecode: copying the section once makes loading several times
+   * faster. Every table starts on a word (checked in the header) and every record is whole words.
+   */
+  private long[] words;
   private ByteBuffer cold;
   private ByteBuffer disc;
   private final int[] counts = new int[Types.COUNT];
@@ -183,6 +190,7 @@ public final class DumpLoader {
       if (counts[t] < 0 || tables[t] < 0 || tables[t] > hotRaw || (long) counts[t] * 8 > hotRaw - tables[t]) {
         throw new DumpLoadException("corrupt dump file: bad " + Types.NAMES[t] + " table");
       }
+      if ((tables[t] & 7) != 0) throw new DumpLoadException("corrupt dump file: misaligned " + Types.NAMES[t] + " table");
       int rs = Types.RECORD_SIZE[t];
       if (rs > 0 && (long) counts[t] * rs > hotRaw - tables[t]) {
         throw new DumpLoadException("corrupt dump file: bad " + Types.NAMES[t] + " table");
@@ -202,16 +210,17 @@ public final class DumpLoader {
     }
   }
 
-  /** Reads LEN bytes in 64 KiB chunks (one huge read makes the JDK allocate a temporary copy). */
+  /**
+   * Reads LEN bytes into a direct buffer: the channel fills it in place, where a heap buffer
+   * would be filled through a temporary direct copy of the same size.
+   */
   private static ByteBuffer read(FileChannel ch, long pos, long len) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate((int) len);
-    ByteBuffer window = b.duplicate();
-    while (window.position() < len) {
-      window.limit((int) Math.min(len, window.position() + 65536L));
-      int n = ch.read(window, pos + window.position());
+    ByteBuffer b = ByteBuffer.allocateDirect((int) len);
+    while (b.hasRemaining()) {
+      int n = ch.read(b, pos + b.position());
       if (n < 0) throw new IOException("unexpected end of file");
     }
-    return b;
+    return b.flip();
   }
 
   private static int crc(ByteBuffer b) {
@@ -245,6 +254,7 @@ public final class DumpLoader {
     int total = 0;
     for (int c : counts) total += c;
     objects = new Object[total];
+    words = toWords(hot);
     List<Symbol> bs = Lisp.builtinSymbols;
     builtins = bs.toArray(new Symbol[0]);
     subrs = Lisp.subrs.toArray(new Subr[0]);
@@ -257,6 +267,22 @@ public final class DumpLoader {
     }
   }
 
+  /** The buffer's whole words; a partial last word (a corrupt section) is dropped, so reads of it fail. */
+  private static long[] toWords(ByteBuffer b) {
+    long[] w = new long[b.limit() >>> 3];
+    b.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(0).asLongBuffer().get(w);
+    return w;
+  }
+
+  /** The low and high 32-bit halves of word I: the two int fields of an 8-byte record slot. */
+  private static int lo(long w) {
+    return (int) w;
+  }
+
+  private static int hi(long w) {
+    return (int) (w >>> 32);
+  }
+
   private int coldOffset(int off, int len) throws DumpLoadException {
     if (off < 0 || len < 0 || (long) off + len > cold.limit()) throw corrupt("string data outside the cold section");
     return off;
@@ -264,59 +290,60 @@ public final class DumpLoader {
 
   /** Allocation pass: one Java object per record, fields not yet filled. */
   private void allocate() throws DumpLoadException {
+    long[] w = words;
     int n;
     int o = base[Types.CONS];
     for (int i = 0, c = counts[Types.CONS]; i < c; i++) objects[o + i] = new Cons(null, null);
 
-    long p = tables[Types.SYMBOL];
+    int q = (int) (tables[Types.SYMBOL] >>> 3);
     o = base[Types.SYMBOL];
-    for (int i = 0, c = counts[Types.SYMBOL]; i < c; i++, p += 40) {
-      int off = hot.getInt((int) p), len = hot.getInt((int) p + 4), flags = hot.getInt((int) p + 8);
+    for (int i = 0, c = counts[Types.SYMBOL]; i < c; i++, q += 5) {
+      int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
       byte[] nameBytes = new byte[len];
       cold.get(coldOffset(off, len), nameBytes);
-      Symbol s = Symbol.uninterned(new String(nameBytes, StandardCharsets.UTF_8));
+      Symbol s = Symbol.uninterned(symbolName(nameBytes));
       s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
       s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
       s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
       objects[o + i] = s;
     }
 
-    p = tables[Types.STRING];
+    q = (int) (tables[Types.STRING] >>> 3);
     o = base[Types.STRING];
-    for (int i = 0, c = counts[Types.STRING]; i < c; i++, p += 16) {
-      int off = hot.getInt((int) p), len = hot.getInt((int) p + 4), flags = hot.getInt((int) p + 8);
+    for (int i = 0, c = counts[Types.STRING]; i < c; i++, q += 2) {
+      int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
       objects[o + i] = LString.view(cold, coldOffset(off, len), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
     }
 
-    p = tables[Types.FLOAT];
+    q = (int) (tables[Types.FLOAT] >>> 3);
     o = base[Types.FLOAT];
-    for (int i = 0, c = counts[Types.FLOAT]; i < c; i++, p += 8) {
-      objects[o + i] = Double.longBitsToDouble(hot.getLong((int) p));
+    for (int i = 0, c = counts[Types.FLOAT]; i < c; i++, q++) {
+      objects[o + i] = Double.longBitsToDouble(w[q]);
     }
 
-    p = tables[Types.BIGNUM];
+    q = (int) (tables[Types.BIGNUM] >>> 3);
     o = base[Types.BIGNUM];
-    for (int i = 0, c = counts[Types.BIGNUM]; i < c; i++, p += 8) {
-      int off = hot.getInt((int) p), len = hot.getInt((int) p + 4);
+    for (int i = 0, c = counts[Types.BIGNUM]; i < c; i++, q++) {
+      int off = lo(w[q]), len = hi(w[q]);
       if (len == 0) throw corrupt("empty bignum");
       byte[] b = new byte[len];
       cold.get(coldOffset(off, len), b);
       objects[o + i] = new BigInteger(b);
     }
 
-    p = tables[Types.VECTOR];
+    q = (int) (tables[Types.VECTOR] >>> 3);
     o = base[Types.VECTOR];
     for (int i = 0, c = counts[Types.VECTOR]; i < c; i++) {
-      long len = hot.getLong((int) p);
-      if (len < 0 || len > (hot.limit() - p - 8) / 8) throw corrupt("vector longer than its section");
+      long len = w[q];
+      if (len < 0 || len > w.length - q - 1) throw corrupt("vector longer than its section");
       objects[o + i] = new LVector(new Object[(int) len]);
-      p += 8 + 8 * len;
+      q += 1 + (int) len;
     }
 
-    p = tables[Types.BOOL_VECTOR];
+    q = (int) (tables[Types.BOOL_VECTOR] >>> 3);
     o = base[Types.BOOL_VECTOR];
-    for (int i = 0, c = counts[Types.BOOL_VECTOR]; i < c; i++, p += 8) {
-      int off = hot.getInt((int) p), size = hot.getInt((int) p + 4);
+    for (int i = 0, c = counts[Types.BOOL_VECTOR]; i < c; i++, q++) {
+      int off = lo(w[q]), size = hi(w[q]);
       if (size < 0) throw corrupt("negative bool-vector size");
       n = (int) ((size + 7L) >>> 3);
       byte[] bits = new byte[n];
@@ -324,30 +351,39 @@ public final class DumpLoader {
       objects[o + i] = new BoolVector(size, bits);
     }
 
-    p = tables[Types.HASH_TABLE];
+    q = (int) (tables[Types.HASH_TABLE] >>> 3);
     o = base[Types.HASH_TABLE];
     for (int i = 0, c = counts[Types.HASH_TABLE]; i < c; i++) {
-      int entries = hot.getInt((int) p + 36);
-      if (entries < 0 || entries > (hot.limit() - p - 40) / 16) throw corrupt("hash table longer than its section");
+      int entries = hi(w[q + 4]);
+      if (entries < 0 || entries > (w.length - q - 5) / 2) throw corrupt("hash table longer than its section");
       // Symbols and floats are allocated by now, so the table's parameters decode already.
-      Object testName = value(hot.getLong((int) p));
-      Object weakness = value(hot.getLong((int) p + 8));
-      Object rehashSize = value(hot.getLong((int) p + 16));
-      Object rehashThreshold = value(hot.getLong((int) p + 24));
-      int size = hot.getInt((int) p + 32);
+      Object testName = value(w[q]);
+      Object weakness = value(w[q + 1]);
+      Object rehashSize = value(w[q + 2]);
+      Object rehashThreshold = value(w[q + 3]);
+      int size = lo(w[q + 4]);
       if (!(testName instanceof Symbol)) throw corrupt("hash table test is not a symbol");
       objects[o + i] = new HashTable(testFor((Symbol) testName), Math.max(0, size), weakness, rehashSize, rehashThreshold);
-      p += 40 + 16L * entries;
+      q += 5 + 2 * entries;
     }
 
-    p = tables[Types.OBARRAY];
+    q = (int) (tables[Types.OBARRAY] >>> 3);
     o = base[Types.OBARRAY];
     for (int i = 0, c = counts[Types.OBARRAY]; i < c; i++) {
-      long len = hot.getLong((int) p);
-      if (len < 0 || len > (hot.limit() - p - 8) / 8) throw corrupt("obarray longer than its section");
+      long len = w[q];
+      if (len < 0 || len > w.length - q - 1) throw corrupt("obarray longer than its section");
       objects[o + i] = new Obarray((int) Math.min(len, 1 << 16));
-      p += 8 + 8 * len;
+      q += 1 + (int) len;
     }
+  }
+
+  /**
+   * A symbol's name from its UTF-8 bytes. Nearly all are ASCII, decoded here by a plain loop:
+   * the JDK's decoder is several interpreted calls per string this early in the run.
+   */
+  private static String symbolName(byte[] b) {
+    for (byte x : b) if (x < 0) return new String(b, StandardCharsets.UTF_8);
+    return new String(b, StandardCharsets.ISO_8859_1);
   }
 
   /** Decodes a word into the object it stands for. */
@@ -389,45 +425,49 @@ public final class DumpLoader {
 
   /** Fill pass: the fields of every object, one linear pass per table. */
   private void fill() throws DumpLoadException {
+    long[] w = words;
+    Object[] objs = objects;
     int o = base[Types.CONS];
-    int p = (int) tables[Types.CONS];
-    for (int i = 0, c = counts[Types.CONS]; i < c; i++, p += 16) {
-      Cons cell = (Cons) objects[o + i];
-      cell.car = value(hot.getLong(p));
-      cell.cdr = value(hot.getLong(p + 8));
+    int q = (int) (tables[Types.CONS] >>> 3);
+    for (int i = 0, c = counts[Types.CONS]; i < c; i++, q += 2) {
+      Cons cell = (Cons) objs[o + i];
+      // References to other objects are most words: decoded inline, the rest by value().
+      long a = w[q], d = w[q + 1];
+      cell.car = (a & 3) == 2 && (a >>> 2) < objs.length && objs[(int) (a >>> 2)] != null ? objs[(int) (a >>> 2)] : value(a);
+      cell.cdr = (d & 3) == 2 && (d >>> 2) < objs.length && objs[(int) (d >>> 2)] != null ? objs[(int) (d >>> 2)] : value(d);
     }
     o = base[Types.SYMBOL];
-    p = (int) tables[Types.SYMBOL];
-    for (int i = 0, c = counts[Types.SYMBOL]; i < c; i++, p += 40) {
-      Symbol s = (Symbol) objects[o + i];
-      s.value = decode(hot.getLong(p + 16));
-      s.function = value(hot.getLong(p + 24));
-      s.plist = value(hot.getLong(p + 32));
+    q = (int) (tables[Types.SYMBOL] >>> 3);
+    for (int i = 0, c = counts[Types.SYMBOL]; i < c; i++, q += 5) {
+      Symbol s = (Symbol) objs[o + i];
+      s.value = decode(w[q + 2]);
+      s.function = value(w[q + 3]);
+      s.plist = value(w[q + 4]);
     }
     o = base[Types.VECTOR];
-    p = (int) tables[Types.VECTOR];
+    q = (int) (tables[Types.VECTOR] >>> 3);
     for (int i = 0, c = counts[Types.VECTOR]; i < c; i++) {
-      Object[] items = ((LVector) objects[o + i]).items;
-      p += 8;
-      for (int j = 0; j < items.length; j++, p += 8) items[j] = value(hot.getLong(p));
+      Object[] items = ((LVector) objs[o + i]).items;
+      q++;
+      for (int j = 0; j < items.length; j++, q++) items[j] = value(w[q]);
     }
     o = base[Types.HASH_TABLE];
-    p = (int) tables[Types.HASH_TABLE];
+    q = (int) (tables[Types.HASH_TABLE] >>> 3);
     for (int i = 0, c = counts[Types.HASH_TABLE]; i < c; i++) {
-      int entries = hot.getInt(p + 36);
-      p += 40;
+      int entries = hi(w[q + 4]);
+      q += 5;
       Object[] kv = new Object[2 * entries];
-      for (int j = 0; j < kv.length; j++, p += 8) kv[j] = value(hot.getLong(p));
-      ((HashTable) objects[o + i]).setPendingEntries(kv);
+      for (int j = 0; j < kv.length; j++, q++) kv[j] = value(w[q]);
+      ((HashTable) objs[o + i]).setPendingEntries(kv);
     }
     o = base[Types.OBARRAY];
-    p = (int) tables[Types.OBARRAY];
+    q = (int) (tables[Types.OBARRAY] >>> 3);
     for (int i = 0, c = counts[Types.OBARRAY]; i < c; i++) {
-      Obarray ob = (Obarray) objects[o + i];
-      long len = hot.getLong(p);
-      p += 8;
-      for (long j = 0; j < len; j++, p += 8) {
-        Object s = value(hot.getLong(p));
+      Obarray ob = (Obarray) objs[o + i];
+      long len = w[q];
+      q++;
+      for (long j = 0; j < len; j++, q++) {
+        Object s = value(w[q]);
         if (!(s instanceof Symbol)) throw corrupt("obarray holds a non-symbol");
         ob.add((Symbol) s);
       }
