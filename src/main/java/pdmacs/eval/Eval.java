@@ -7,6 +7,7 @@ import pdmacs.lisp.LispThrow;
 import pdmacs.lisp.Q;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.Symbol;
+import pdmacs.subr.Data;
 
 import static pdmacs.lisp.Lisp.NIL;
 import static pdmacs.lisp.Lisp.T;
@@ -137,12 +138,40 @@ public final class Eval {
       if (s.group instanceof SpecialForms) return SpecialForms.dispatch(s.id, argForms);
       return s.group.call(s.id, new Object[] {argForms});
     }
+    if ((n == 1 || n == 2) && s.group instanceof Data) return evalDataCall(s, (Cons) argForms, n);
     Object[] args = n == 0 && s.maxArgs <= 0 ? NO_ARGS : new Object[Math.max(n, s.maxArgs)];
     int i = 0;
     // The instanceof guards against argument forms that mutate their own list.
     for (Object o = argForms; i < n && o instanceof Cons; o = ((Cons) o).cdr) args[i++] = eval(((Cons) o).car);
     for (; i < args.length; i++) args[i] = NIL;
     return s.group.call(s.id, args);
+  }
+
+  /**
+   * A one- or two-argument call of a data.c subr (car, +, <, eq...): the arguments are
+   * evaluated into locals and {@link Data#fastCall2} answers for the plain cases without an
+   * argument array or a megamorphic call; otherwise the ordinary call runs.
+   */
+  private static Object evalDataCall(Subr s, Cons argForms, int n) {
+    Object a = eval(argForms.car);
+    if (n == 1) {
+      Object r = Data.fastCall1(s.id, a);
+      return r != null ? r : s.group.call(s.id, argumentArray(s, a, NIL, 1));
+    }
+    Object rest = argForms.cdr;
+    // The list may have been shortened by evaluating the first argument: then nil, as above.
+    Object b = rest instanceof Cons ? eval(((Cons) rest).car) : NIL;
+    Object r = Data.fastCall2(s.id, a, b);
+    return r != null ? r : s.group.call(s.id, argumentArray(s, a, b, 2));
+  }
+
+  /** The argument array for N (1 or 2) evaluated arguments, padded with nil to maxArgs. */
+  private static Object[] argumentArray(Subr s, Object a, Object b, int n) {
+    Object[] args = new Object[Math.max(n, s.maxArgs)];
+    args[0] = a;
+    if (n == 2) args[1] = b;
+    for (int i = n; i < args.length; i++) args[i] = NIL;
+    return args;
   }
 
   private static Object[] evalArgs(Object argForms) {

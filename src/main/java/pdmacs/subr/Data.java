@@ -500,6 +500,39 @@ public final class Data extends SubrGroup {
     return r;
   }
 
+  /**
+   * The evaluator's fast path for a one-argument call of subr ID: the value call(ID, {A}) would
+   * return, or null to mean "use call". Only the simplest operands are handled here; anything
+   * else (errors, floats, bignums) goes through call, so results and errors cannot differ.
+   */
+  public static Object fastCall1(int id, Object a) {
+    switch (id) {
+      case CAR: return a instanceof Cons ? ((Cons) a).car : a == NIL ? NIL : null;
+      case CDR: return a instanceof Cons ? ((Cons) a).cdr : a == NIL ? NIL : null;
+      case NULL: return bool(a == NIL);
+      case CONSP: return bool(a instanceof Cons);
+      case ADD1: return a instanceof Long ? Arith.add(a, 1L) : null;
+      case SUB1: return a instanceof Long ? Arith.sub(a, 1L) : null;
+      default: return null;
+    }
+  }
+
+  /** Like {@link #fastCall1} for two arguments: fixnum arithmetic and comparisons, and eq. */
+  public static Object fastCall2(int id, Object a, Object b) {
+    if (id == EQ) return bool(Lisp.eq(a, b));
+    if (!(a instanceof Long && b instanceof Long)) return null;
+    switch (id) {
+      case PLUS: return Arith.add(a, b);
+      case MINUS: return Arith.sub(a, b);
+      case NUM_EQ: return compareFixnums((Long) a, (Long) b, 0);
+      case LT: return compareFixnums((Long) a, (Long) b, 1);
+      case GT: return compareFixnums((Long) a, (Long) b, 2);
+      case LEQ: return compareFixnums((Long) a, (Long) b, 3);
+      case GEQ: return compareFixnums((Long) a, (Long) b, 4);
+      default: return null;
+    }
+  }
+
   /** = < > <= >= (OP 0 to 4) on two fixnums: the loop tests' fast path. */
   private static Object compareFixnums(long x, long y, int op) {
     switch (op) {
