@@ -50,6 +50,8 @@ public final class DumpLoader {
    */
   private long[] words;
   private ByteBuffer cold;
+  /** The cold section's bytes, for the names and magnitudes copied out of it (one bulk copy). */
+  private byte[] coldBytes;
   private ByteBuffer disc;
   private final int[] counts = new int[Types.COUNT];
   private final long[] tables = new long[Types.COUNT];
@@ -255,6 +257,8 @@ public final class DumpLoader {
     for (int c : counts) total += c;
     objects = new Object[total];
     words = toWords(hot);
+    coldBytes = new byte[cold.limit()];
+    cold.duplicate().position(0).get(coldBytes);
     List<Symbol> bs = Lisp.builtinSymbols;
     builtins = bs.toArray(new Symbol[0]);
     subrs = Lisp.subrs.toArray(new Subr[0]);
@@ -299,9 +303,7 @@ public final class DumpLoader {
     o = base[Types.SYMBOL];
     for (int i = 0, c = counts[Types.SYMBOL]; i < c; i++, q += 5) {
       int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-      byte[] nameBytes = new byte[len];
-      cold.get(coldOffset(off, len), nameBytes);
-      Symbol s = Symbol.uninterned(symbolName(nameBytes));
+      Symbol s = Symbol.uninterned(new String(coldBytes, coldOffset(off, len), len, StandardCharsets.UTF_8));
       s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
       s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
       s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
@@ -326,9 +328,7 @@ public final class DumpLoader {
     for (int i = 0, c = counts[Types.BIGNUM]; i < c; i++, q++) {
       int off = lo(w[q]), len = hi(w[q]);
       if (len == 0) throw corrupt("empty bignum");
-      byte[] b = new byte[len];
-      cold.get(coldOffset(off, len), b);
-      objects[o + i] = new BigInteger(b);
+      objects[o + i] = new BigInteger(coldBytes, coldOffset(off, len), len);
     }
 
     q = (int) (tables[Types.VECTOR] >>> 3);
@@ -346,8 +346,8 @@ public final class DumpLoader {
       int off = lo(w[q]), size = hi(w[q]);
       if (size < 0) throw corrupt("negative bool-vector size");
       n = (int) ((size + 7L) >>> 3);
-      byte[] bits = new byte[n];
-      cold.get(coldOffset(off, n), bits);
+      int start = coldOffset(off, n);
+      byte[] bits = Arrays.copyOfRange(coldBytes, start, start + n);
       objects[o + i] = new BoolVector(size, bits);
     }
 
@@ -375,15 +375,6 @@ public final class DumpLoader {
       objects[o + i] = new Obarray((int) Math.min(len, 1 << 16));
       q += 1 + (int) len;
     }
-  }
-
-  /**
-   * A symbol's name from its UTF-8 bytes. Nearly all are ASCII, decoded here by a plain loop:
-   * the JDK's decoder is several interpreted calls per string this early in the run.
-   */
-  private static String symbolName(byte[] b) {
-    for (byte x : b) if (x < 0) return new String(b, StandardCharsets.UTF_8);
-    return new String(b, StandardCharsets.ISO_8859_1);
   }
 
   /** Decodes a word into the object it stands for. */
