@@ -92,6 +92,27 @@
     (funcall setter (if (symbolp func) `(,func ,getter ,@args)
                       `(funcall ,func ,getter ,@args)))))
 
+(defmacro cl-rotatef (&rest places)
+  "Rotate the values of PLACES left: each gets the value of the next, and the
+last gets the first's.  Return nil."
+  (if (null (cdr places))
+      nil
+    (let ((temp (make-symbol "first")))
+      `(let ((,temp ,(car places)))
+         ,@(let ((forms nil) (tail places))
+             (while (cdr tail)
+               (push `(setf ,(car tail) ,(car (cdr tail))) forms)
+               (setq tail (cdr tail)))
+             (nreverse forms))
+         (setf ,(car (last places)) ,temp)
+         nil))))
+
+(defmacro cl-shiftf (place &rest args)
+  "Shift the values of PLACE and ARGS left; return PLACE's old value."
+  (if (null args)
+      place
+    `(prog1 ,place (setf ,place (cl-shiftf ,@args)))))
+
 (defmacro cl-letf (bindings &rest body)
   "Temporarily bind each (PLACE VALUE) of BINDINGS around BODY."
   (declare (indent 1))

@@ -171,6 +171,15 @@
   (should (= (cl-flet* ((a (x) (1+ x)) (b (x) (a (a x)))) (b 1)) 3))
   (should (= (cl-macrolet ((twice (x) `(* 2 ,x))) (twice 21)) 42)))
 
+(ert-deftest cl-lib-tests-rotatef-shiftf ()
+  (let ((a 1) (b 2) (c 3) (v (vector 'x 'y)))
+    (should (null (cl-rotatef a b c)))
+    (should (equal (list a b c) '(2 3 1)))
+    (cl-rotatef (aref v 0) (aref v 1))
+    (should (equal v [y x]))
+    (should (= (cl-shiftf a b c 9) 2))
+    (should (equal (list a b c) '(3 1 9)))))
+
 (ert-deftest cl-lib-tests-letf ()
   (let ((x (list 1 2 3)))
     (should (equal (cl-letf (((car x) 10)) (copy-sequence x)) '(10 2 3)))
