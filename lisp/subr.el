@@ -260,11 +260,6 @@ PARENT is an error symbol or a list of them; it defaults to `error'."
   "A copy of SEQ without the elements `equal' to ELT."
   (delete elt (copy-sequence seq)))
 
-(defun remq (elt list)
-  "LIST without the elements `eq' to ELT; LIST itself when there are none."
-  (while (and (eq elt (car list)) (setq list (cdr list))))
-  (if (memq elt list) (delq elt (copy-sequence list)) list))
-
 (defun delete-dups (list)
   "Destructively remove `equal' duplicates from LIST, keeping first ones."
   (let ((seen (make-hash-table :test #'equal))
@@ -456,10 +451,6 @@ that are not conses match like keys and give DEFAULT."
 (defun match-string-no-properties (num &optional string)
   "Like `match-string'; strings here carry no text properties."
   (match-string num string))
-
-(defun string-match-p (regexp string &optional start)
-  "Like `string-match', but leave the match data alone."
-  (save-match-data (string-match regexp string start)))
 
 (defun string-prefix-p (prefix string &optional ignore-case)
   "Non-nil if STRING starts with PREFIX."
