@@ -1326,6 +1326,11 @@ NAME [ARGLIST]), (:copier NAME), (:predicate NAME), (:conc-name PREFIX) and
     (unless slots (error "Unknown slot %s" slot-name))
     (aref inst i)))
 
+;; GNU Emacs splits this library into cl-lib, cl-macs, cl-seq and cl-extra;
+;; code that requires one of the parts directly finds it here.
+(provide 'cl-macs)
+(provide 'cl-seq)
+(provide 'cl-extra)
 (provide 'cl-lib)
 
 ;;; cl-lib.el ends here

@@ -109,12 +109,73 @@ K receives the forms for the value and for the description list (:form ...
           `(let* ((,fn #',(car form))
                   (,args (list ,@(cdr form)))
                   (,value (apply ,fn ,args))
-                  (,description (list ',whole :form (cons ',(car form) ,args)
-                                      :value ,value)))
+                  (,description (ert--call-description ',whole ',(car form) ,args ,value)))
              ,(funcall k value description)))
       `(let* ((,value ,form)
               (,description (list ',whole :form ',form :value ,value)))
          ,(funcall k value description)))))
+
+(defun ert--call-description (whole name args value)
+  "The description of the assertion WHOLE, a call of NAME on ARGS giving VALUE.
+A function with an `ert-explainer' property also gets an :explanation."
+  (let ((explainer (get name 'ert-explainer)))
+    (append (list whole :form (cons name args) :value value)
+            (and explainer (list :explanation (apply explainer args))))))
+
+;;;; Explaining why two objects are not `equal'.
+
+(defun ert--describe-atom (x)
+  "X as shown in an explanation: integers with their hex and character forms."
+  (if (integerp x)
+      (append (list x (format "#x%x" x))
+              (and (characterp x) (list (string ?? x))))
+    x))
+
+(defun ert--explain-equal (a b)
+  "Nil if A and B are `equal', else a list describing the first difference."
+  (cond
+   ((equal a b) nil)
+   ((not (eq (type-of a) (type-of b))) (list 'different-types a b))
+   ((consp a) (ert--explain-lists a b))
+   ((arrayp a) (ert--explain-arrays a b))
+   (t (list 'different-atoms (ert--describe-atom a) (ert--describe-atom b)))))
+
+(defun ert--explain-lists (a b)
+  (let ((a-proper (proper-list-p a))
+        (b-proper (proper-list-p b)))
+    (cond
+     ((and a-proper b-proper)
+      (let ((i (ert--first-mismatch (append a nil) (append b nil))))
+        (if (= (length a) (length b))
+            (list 'list-elt i (ert--explain-equal (nth i a) (nth i b)))
+          (list 'proper-lists-of-different-length (length a) (length b) a b
+                'first-mismatch-at i))))
+     ((or a-proper b-proper) (list 'one-list-proper-one-improper a b))
+     ((not (equal (car a) (car b))) (list 'car (ert--explain-equal (car a) (car b))))
+     (t (list 'cdr (ert--explain-equal (cdr a) (cdr b)))))))
+
+(defun ert--explain-arrays (a b)
+  (let ((i (ert--first-mismatch (append a nil) (append b nil))))
+    (if (= (length a) (length b))
+        (list 'array-elt i (ert--explain-equal (aref a i) (aref b i)))
+      (list 'arrays-of-different-length (length a) (length b) a b
+            'first-mismatch-at i))))
+
+(defun ert--first-mismatch (a b)
+  "The first index at which the lists A and B differ."
+  (let ((i 0))
+    (while (and a b (equal (car a) (car b)))
+      (setq a (cdr a) b (cdr b) i (1+ i)))
+    i))
+
+(defun ert--explain-string-equal (a b)
+  "Like `ert--explain-equal' for `string-equal', which accepts symbols."
+  (ert--explain-equal (if (symbolp a) (symbol-name a) a)
+                      (if (symbolp b) (symbol-name b) b)))
+
+(put 'equal 'ert-explainer #'ert--explain-equal)
+(put 'equal-including-properties 'ert-explainer #'ert--explain-equal)
+(put 'string-equal 'ert-explainer #'ert--explain-string-equal)
 
 (defmacro should (form)
   "Fail the current test unless FORM is non-nil; return its value."
