@@ -1098,7 +1098,8 @@ Variables are also bound (to nil) in the loop."
   (let ((word (cl--loop-pop)))
     (cond
      ((eq word 'named) (setq cl--loop-name (cl--loop-pop)) t)
-     ((memq word '(for as)) (cl--loop-for))
+     ;; `for A ... and B ...' steps B after A rather than in parallel.
+     ((memq word '(for as and)) (cl--loop-for))
      ((eq word 'with)
       (let ((var (cl--loop-pop)))
         (cl--loop-bind var (when (eq (car cl--loop-args) '=)

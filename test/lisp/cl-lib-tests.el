@@ -48,7 +48,8 @@
   (should (equal (cl-loop repeat 3 collect 'a) '(a a a)))
   (should (equal (cl-loop for x in '(1 2 3) append (list x x)) '(1 1 2 2 3 3)))
   (should (equal (cl-loop for x on '(1 2 3) collect x) '((1 2 3) (2 3) (3))))
-  (should (equal (cl-loop for x in '(1 2 3 4) by #'cddr collect x) '(1 3))))
+  (should (equal (cl-loop for x in '(1 2 3 4) by #'cddr collect x) '(1 3)))
+  (should (equal (cl-loop for x in '(a b) and i from 0 collect (list i x)) '((0 a) (1 b)))))
 
 (ert-deftest cl-lib-tests-loop-accumulation ()
   (should (= (cl-loop for x in '(3 1 4 1 5) maximize x) 5))
