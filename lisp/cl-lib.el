@@ -263,9 +263,38 @@ lambda list, to the value of FORM."
         (error "Keyword argument %S not one of %S" (car plist) keys))
       (setq plist (cdr (cdr plist))))))
 
+(defun cl--usage-args (args)
+  "The argument list ARGS as the docstring's (fn ...) line shows it: variable
+names upcased, default values as written, and no &aux part."
+  (let ((mode 'required)
+        (usage nil))
+    (while (and (consp args) (not (eq (car args) '&aux)))
+      (let ((arg (car args)))
+        (push (cond ((memq arg cl--lambda-keywords) (setq mode arg) arg)
+                    ((symbolp arg) (cl--usage-var arg))
+                    ((eq mode 'required) (cl--usage-args arg))
+                    (t (let ((spec (car arg)))
+                         (cons (if (consp spec)
+                                   (list (car spec) (cl--usage-var (car (cdr spec))))
+                                 (cl--usage-var spec))
+                               (if (cdr arg)
+                                   (cons (car (cdr arg))
+                                         (mapcar #'cl--usage-var (cdr (cdr arg)))))))))
+              usage))
+      (setq args (cdr args)))
+    (when (and args (symbolp args))
+      (push '&rest usage)
+      (push (cl--usage-var args) usage))
+    (nreverse usage)))
+
+(defun cl--usage-var (var)
+  (intern (upcase (symbol-name var))))
+
 (defun cl--transform-lambda (args body name)
   "The (ARGLIST . BODY) of a plain lambda equivalent to the CL ARGS and BODY.
-BODY runs in a block named NAME when it returns from one."
+BODY runs in a block named NAME when it returns from one.  As in GNU Emacs,
+the docstring ends with a (fn ...) line showing ARGS, which the plain
+argument list no longer does."
   (let* ((parsed (macroexp-parse-body body))
          (header (car parsed))
          (forms (cdr parsed))
@@ -274,7 +303,12 @@ BODY runs in a block named NAME when it returns from one."
                   forms)))
     (if (cl--simple-lambda-list-p args)
         (cons args (append header forms))
-      (let ((rest (make-symbol "args")))
+      (let ((rest (make-symbol "args"))
+            (usage (format "\n\n(fn %s)"
+                           (substring (prin1-to-string (cl--usage-args args)) 1 -1))))
+        (setq header (if (stringp (car header))
+                         (cons (concat (car header) usage) (cdr header))
+                       (cons usage header)))
         (cons `(&rest ,rest)
               (append header
                       (list `(let* ,(nreverse (cl--bindings args rest))

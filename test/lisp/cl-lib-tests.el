@@ -26,9 +26,20 @@
   (should (equal (cl-lib-tests--keys 1) '(1 2 3 4 nil)))
   (should (equal (cl-lib-tests--keys 1 5 :c 6 :dee 7) '(1 5 6 7 t)))
   (should-error (cl-lib-tests--keys 1 2 :bad 3))
-  (should (string-prefix-p "Return the arguments." (documentation 'cl-lib-tests--keys)))
+  (should (equal (documentation 'cl-lib-tests--keys)
+                 "Return the arguments.\n\n(fn A &optional (B 2) &key (C 3) ((:dee D) 4 D-P))"))
   (should (eq (cl-lib-tests--find 'b '(a b)) 'found))
   (should (eq (cl-lib-tests--find 'z '(a b)) 'missing)))
+
+(cl-defun cl-lib-tests--nodoc (&key a) a)
+(cl-defmacro cl-lib-tests--m ((a b) &body body) "M." `(list ,a ,b ,@body))
+(cl-defun cl-lib-tests--plain (a b) "Plain." (list a b))
+
+(ert-deftest cl-lib-tests-usage-in-docstrings ()
+  (should (equal (documentation 'cl-lib-tests--nodoc) "\n\n(fn &key A)"))
+  (should (equal (documentation 'cl-lib-tests--m) "M.\n\n(fn (A B) &body BODY)"))
+  (should (equal (documentation 'cl-lib-tests--plain) "Plain."))
+  (should (equal (cl-lib-tests--m (1 2) 3) '(1 2 3))))
 
 (ert-deftest cl-lib-tests-destructuring-bind ()
   (should (equal (cl-destructuring-bind (a (b c) &rest d) '(1 (2 3) 4 5) (list a b c d))
