@@ -514,15 +514,6 @@ FORM's non-constant arguments."
 
 ;;;; Sequence functions.
 
-(defun cl--parse-keys (keys allowed)
-  "Check the keyword arguments KEYS against ALLOWED and return them."
-  (let ((tail keys))
-    (while tail
-      (unless (memq (car tail) allowed)
-        (error "Bad keyword argument %S" (car tail)))
-      (setq tail (cdr (cdr tail)))))
-  keys)
-
 (defun cl--test-function (item keys)
   "A predicate on a sequence element for ITEM and the :test/:test-not/:key KEYS."
   (let ((test (plist-get keys :test))
@@ -663,9 +654,6 @@ Keywords: :key :count :start :end :from-end."
     (while (and list (not (funcall pred (car list))))
       (setq list (cdr list)))
     list))
-
-(defun cl-member--eql (item list)
-  (memql item list))
 
 (defun cl-assoc (key alist &rest keys)
   "The first element of ALIST whose car matches KEY (by :test, :key)."
