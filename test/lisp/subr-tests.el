@@ -262,3 +262,12 @@
   (should-not (macrop 'if)))
 
 ;;; subr-tests.el ends here
+
+(ert-deftest subr-tests-eval-after-load-runs-on-provide ()
+  (let ((ran 0))
+    (with-eval-after-load 'subr-tests--late-feature (setq ran (1+ ran)))
+    (should (= ran 0))
+    (provide 'subr-tests--late-feature)
+    (should (= ran 1))
+    (with-eval-after-load 'subr-tests--late-feature (setq ran (1+ ran)))
+    (should (= ran 2))))
