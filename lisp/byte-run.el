@@ -106,6 +106,9 @@ BODY may start with a docstring, `declare' forms and an `interactive' form."
   "Set FUNCTION's PROPERTY to VALUE."
   (put function property value))
 
+(function-put 'defun 'lisp-indent-function 2)
+(function-put 'defmacro 'lisp-indent-function 2)
+
 (defun make-obsolete (obsolete-name current-name when)
   "Record that OBSOLETE-NAME is obsolete in favour of CURRENT-NAME since WHEN."
   (put obsolete-name 'byte-obsolete-info (list current-name nil when))

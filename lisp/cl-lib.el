@@ -92,6 +92,27 @@
     (funcall setter (if (symbolp func) `(,func ,getter ,@args)
                       `(funcall ,func ,getter ,@args)))))
 
+(defmacro cl-rotatef (&rest places)
+  "Rotate the values of PLACES left: each gets the value of the next, and the
+last gets the first's.  Return nil."
+  (if (null (cdr places))
+      nil
+    (let ((temp (make-symbol "first")))
+      `(let ((,temp ,(car places)))
+         ,@(let ((forms nil) (tail places))
+             (while (cdr tail)
+               (push `(setf ,(car tail) ,(car (cdr tail))) forms)
+               (setq tail (cdr tail)))
+             (nreverse forms))
+         (setf ,(car (last places)) ,temp)
+         nil))))
+
+(defmacro cl-shiftf (place &rest args)
+  "Shift the values of PLACE and ARGS left; return PLACE's old value."
+  (if (null args)
+      place
+    `(prog1 ,place (setf ,place (cl-shiftf ,@args)))))
+
 (defmacro cl-letf (bindings &rest body)
   "Temporarily bind each (PLACE VALUE) of BINDINGS around BODY."
   (declare (indent 1))
@@ -242,9 +263,38 @@ lambda list, to the value of FORM."
         (error "Keyword argument %S not one of %S" (car plist) keys))
       (setq plist (cdr (cdr plist))))))
 
+(defun cl--usage-args (args)
+  "The argument list ARGS as the docstring's (fn ...) line shows it: variable
+names upcased, default values as written, and no &aux part."
+  (let ((mode 'required)
+        (usage nil))
+    (while (and (consp args) (not (eq (car args) '&aux)))
+      (let ((arg (car args)))
+        (push (cond ((memq arg cl--lambda-keywords) (setq mode arg) arg)
+                    ((symbolp arg) (cl--usage-var arg))
+                    ((eq mode 'required) (cl--usage-args arg))
+                    (t (let ((spec (car arg)))
+                         (cons (if (consp spec)
+                                   (list (car spec) (cl--usage-var (car (cdr spec))))
+                                 (cl--usage-var spec))
+                               (if (cdr arg)
+                                   (cons (car (cdr arg))
+                                         (mapcar #'cl--usage-var (cdr (cdr arg)))))))))
+              usage))
+      (setq args (cdr args)))
+    (when (and args (symbolp args))
+      (push '&rest usage)
+      (push (cl--usage-var args) usage))
+    (nreverse usage)))
+
+(defun cl--usage-var (var)
+  (intern (upcase (symbol-name var))))
+
 (defun cl--transform-lambda (args body name)
   "The (ARGLIST . BODY) of a plain lambda equivalent to the CL ARGS and BODY.
-BODY runs in a block named NAME when it returns from one."
+BODY runs in a block named NAME when it returns from one.  As in GNU Emacs,
+the docstring ends with a (fn ...) line showing ARGS, which the plain
+argument list no longer does."
   (let* ((parsed (macroexp-parse-body body))
          (header (car parsed))
          (forms (cdr parsed))
@@ -253,7 +303,12 @@ BODY runs in a block named NAME when it returns from one."
                   forms)))
     (if (cl--simple-lambda-list-p args)
         (cons args (append header forms))
-      (let ((rest (make-symbol "args")))
+      (let ((rest (make-symbol "args"))
+            (usage (format "\n\n(fn %s)"
+                           (substring (prin1-to-string (cl--usage-args args)) 1 -1))))
+        (setq header (if (stringp (car header))
+                         (cons (concat (car header) usage) (cdr header))
+                       (cons usage header)))
         (cons `(&rest ,rest)
               (append header
                       (list `(let* ,(nreverse (cl--bindings args rest))
@@ -459,15 +514,6 @@ FORM's non-constant arguments."
 
 ;;;; Sequence functions.
 
-(defun cl--parse-keys (keys allowed)
-  "Check the keyword arguments KEYS against ALLOWED and return them."
-  (let ((tail keys))
-    (while tail
-      (unless (memq (car tail) allowed)
-        (error "Bad keyword argument %S" (car tail)))
-      (setq tail (cdr (cdr tail)))))
-  keys)
-
 (defun cl--test-function (item keys)
   "A predicate on a sequence element for ITEM and the :test/:test-not/:key KEYS."
   (let ((test (plist-get keys :test))
@@ -608,9 +654,6 @@ Keywords: :key :count :start :end :from-end."
     (while (and list (not (funcall pred (car list))))
       (setq list (cdr list)))
     list))
-
-(defun cl-member--eql (item list)
-  (memql item list))
 
 (defun cl-assoc (key alist &rest keys)
   "The first element of ALIST whose car matches KEY (by :test, :key)."
@@ -1077,7 +1120,8 @@ Variables are also bound (to nil) in the loop."
   (let ((word (cl--loop-pop)))
     (cond
      ((eq word 'named) (setq cl--loop-name (cl--loop-pop)) t)
-     ((memq word '(for as)) (cl--loop-for))
+     ;; `for A ... and B ...' steps B after A rather than in parallel.
+     ((memq word '(for as and)) (cl--loop-for))
      ((eq word 'with)
       (let ((var (cl--loop-pop)))
         (cl--loop-bind var (when (eq (car cl--loop-args) '=)
@@ -1305,6 +1349,11 @@ NAME [ARGLIST]), (:copier NAME), (:predicate NAME), (:conc-name PREFIX) and
     (unless slots (error "Unknown slot %s" slot-name))
     (aref inst i)))
 
+;; GNU Emacs splits this library into cl-lib, cl-macs, cl-seq and cl-extra;
+;; code that requires one of the parts directly finds it here.
+(provide 'cl-macs)
+(provide 'cl-seq)
+(provide 'cl-extra)
 (provide 'cl-lib)
 
 ;;; cl-lib.el ends here

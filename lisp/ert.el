@@ -13,8 +13,18 @@
 (define-error 'ert-test-failed "Test failed")
 (define-error 'ert-test-skipped "Test skipped")
 
-(cl-defstruct (ert-test (:constructor ert--make-test))
+(cl-defstruct (ert-test (:constructor ert--make-test)
+                        (:constructor make-ert-test
+                                      (&key name documentation body
+                                            (expected-result-type :passed) tags)))
   name documentation body expected-result-type tags most-recent-result)
+
+;; The results of running a test, as GNU Emacs's ERT names them.
+(cl-defstruct ert-test-result duration)
+(cl-defstruct (ert-test-passed (:include ert-test-result)))
+(cl-defstruct (ert-test-result-with-condition (:include ert-test-result)) condition)
+(cl-defstruct (ert-test-failed (:include ert-test-result-with-condition)))
+(cl-defstruct (ert-test-skipped (:include ert-test-result-with-condition)))
 
 (defvar ert--tests nil
   "The names of the defined tests, most recent first.")
@@ -99,12 +109,73 @@ K receives the forms for the value and for the description list (:form ...
           `(let* ((,fn #',(car form))
                   (,args (list ,@(cdr form)))
                   (,value (apply ,fn ,args))
-                  (,description (list ',whole :form (cons ',(car form) ,args)
-                                      :value ,value)))
+                  (,description (ert--call-description ',whole ',(car form) ,args ,value)))
              ,(funcall k value description)))
       `(let* ((,value ,form)
               (,description (list ',whole :form ',form :value ,value)))
          ,(funcall k value description)))))
+
+(defun ert--call-description (whole name args value)
+  "The description of the assertion WHOLE, a call of NAME on ARGS giving VALUE.
+A function with an `ert-explainer' property also gets an :explanation."
+  (let ((explainer (get name 'ert-explainer)))
+    (append (list whole :form (cons name args) :value value)
+            (and explainer (list :explanation (apply explainer args))))))
+
+;;;; Explaining why two objects are not `equal'.
+
+(defun ert--describe-atom (x)
+  "X as shown in an explanation: integers with their hex and character forms."
+  (if (integerp x)
+      (append (list x (format "#x%x" x))
+              (and (characterp x) (list (string ?? x))))
+    x))
+
+(defun ert--explain-equal (a b)
+  "Nil if A and B are `equal', else a list describing the first difference."
+  (cond
+   ((equal a b) nil)
+   ((not (eq (type-of a) (type-of b))) (list 'different-types a b))
+   ((consp a) (ert--explain-lists a b))
+   ((arrayp a) (ert--explain-arrays a b))
+   (t (list 'different-atoms (ert--describe-atom a) (ert--describe-atom b)))))
+
+(defun ert--explain-lists (a b)
+  (let ((a-proper (proper-list-p a))
+        (b-proper (proper-list-p b)))
+    (cond
+     ((and a-proper b-proper)
+      (let ((i (ert--first-mismatch (append a nil) (append b nil))))
+        (if (= (length a) (length b))
+            (list 'list-elt i (ert--explain-equal (nth i a) (nth i b)))
+          (list 'proper-lists-of-different-length (length a) (length b) a b
+                'first-mismatch-at i))))
+     ((or a-proper b-proper) (list 'one-list-proper-one-improper a b))
+     ((not (equal (car a) (car b))) (list 'car (ert--explain-equal (car a) (car b))))
+     (t (list 'cdr (ert--explain-equal (cdr a) (cdr b)))))))
+
+(defun ert--explain-arrays (a b)
+  (let ((i (ert--first-mismatch (append a nil) (append b nil))))
+    (if (= (length a) (length b))
+        (list 'array-elt i (ert--explain-equal (aref a i) (aref b i)))
+      (list 'arrays-of-different-length (length a) (length b) a b
+            'first-mismatch-at i))))
+
+(defun ert--first-mismatch (a b)
+  "The first index at which the lists A and B differ."
+  (let ((i 0))
+    (while (and a b (equal (car a) (car b)))
+      (setq a (cdr a) b (cdr b) i (1+ i)))
+    i))
+
+(defun ert--explain-string-equal (a b)
+  "Like `ert--explain-equal' for `string-equal', which accepts symbols."
+  (ert--explain-equal (if (symbolp a) (symbol-name a) a)
+                      (if (symbolp b) (symbol-name b) b)))
+
+(put 'equal 'ert-explainer #'ert--explain-equal)
+(put 'equal-including-properties 'ert-explainer #'ert--explain-equal)
+(put 'string-equal 'ert-explainer #'ert--explain-string-equal)
 
 (defmacro should (form)
   "Fail the current test unless FORM is non-nil; return its value."
@@ -161,23 +232,32 @@ with :exclude-subtypes, its symbol must be exactly TYPE."
 
 ;;;; Running tests.
 
-(defun ert--run-test (test)
-  "Run TEST; return its result: (passed), (failed CONDITION), (skipped
-CONDITION) or (quit)."
-  (let ((result
-         (condition-case condition
-             (progn (funcall (ert-test-body test)) (list 'passed))
-           (ert-test-skipped (list 'skipped condition))
-           (error (list 'failed condition)))))
+(defun ert-run-test (test)
+  "Run TEST and return its result: an `ert-test-passed', `ert-test-failed'
+or `ert-test-skipped' object."
+  (let* ((start (ert--now))
+         (result
+          (condition-case condition
+              (progn (funcall (ert-test-body test)) (make-ert-test-passed))
+            (ert-test-skipped (make-ert-test-skipped :condition condition))
+            (error (make-ert-test-failed :condition condition)))))
+    (setf (ert-test-result-duration result) (- (ert--now) start))
     (setf (ert-test-most-recent-result test) result)
     result))
 
+(defun ert--result-kind (result)
+  "The kind of RESULT: passed, failed or skipped."
+  (cond ((ert-test-passed-p result) 'passed)
+        ((ert-test-skipped-p result) 'skipped)
+        (t 'failed)))
+
 (defun ert--expected-p (test result)
   "Non-nil if RESULT is what TEST expects."
-  (let ((expected (ert-test-expected-result-type test)))
-    (or (eq (car result) 'skipped)
+  (let ((expected (ert-test-expected-result-type test))
+        (kind (ert--result-kind result)))
+    (or (eq kind 'skipped)
         (eq expected t)
-        (eq (car result) (if (eq expected :failed) 'failed 'passed)))))
+        (eq kind (if (eq expected :failed) 'failed 'passed)))))
 
 (defun ert-select-tests (selector universe)
   "The tests of UNIVERSE (a list of tests, or t for all) matching SELECTOR.
@@ -213,16 +293,15 @@ name, (member NAME...), (tag TAG), (not S), (and S...) or (or S...)."
 
 (defun ert--status-label (result expected)
   "The label of RESULT in the progress lines: lower case when EXPECTED."
-  (let ((label (symbol-name (car result))))
-    (if (or expected (eq (car result) 'skipped)) label (upcase label))))
+  (let ((kind (ert--result-kind result)))
+    (if (or expected (eq kind 'skipped)) (symbol-name kind) (upcase (symbol-name kind)))))
 
 (defun ert--report-condition (test result)
   "Print the condition of TEST's unexpected RESULT."
-  (when (cdr result)
+  (when (ert-test-result-with-condition-p result)
     (message "Test %S condition:" (ert-test-name test))
-    (dolist (info (reverse ert--infos))
-      (message "%s%s" (car info) (cdr info)))
-    (message "    %s" (pp--with-indentation (car (cdr result)) 4))))
+    (message "    %s" (pp--with-indentation
+                       (ert-test-result-with-condition-condition result) 4))))
 
 (defun ert-run-tests-batch (&optional selector)
   "Run the tests SELECTOR chooses (default all), reporting on stderr.
@@ -240,14 +319,13 @@ Return the list (TOTAL EXPECTED UNEXPECTED SKIPPED) of counts."
     (message "Running %s tests (%s, selector `%S')" total start-stamp (or selector t))
     (dolist (test tests)
       (setq index (1+ index))
-      (let* ((test-start (ert--now))
-             (result (ert--run-test test))
-             (elapsed (- (ert--now) test-start))
+      (let* ((result (ert-run-test test))
+             (elapsed (ert-test-result-duration result))
              (expected (ert--expected-p test result)))
-        (cond ((eq (car result) 'skipped) (push test skipped))
+        (cond ((ert-test-skipped-p result) (push test skipped))
               (expected
                (setq expected-count (1+ expected-count))
-               (when (eq (car result) 'failed)
+               (when (ert-test-failed-p result)
                  (setq expected-failures (1+ expected-failures))))
               (t (push test unexpected)
                  (ert--report-condition test result)))

@@ -58,14 +58,73 @@ Each element is (SYMBOL VALUEFORM), (VALUEFORM) or SYMBOL."
   (declare (indent 1))
   `(when-let* ,(internal--single-binding spec) ,@body))
 
+(defun internal--named-let-walk (form name self temps again tail)
+  "FORM with its calls to NAME rewritten for `named-let'.
+A call in TAIL position stores its arguments in TEMPS and sets AGAIN, so the
+loop starts over; any other call becomes a real call of the function SELF.
+FORM has no macros left."
+  (let ((walk (lambda (f tailp) (internal--named-let-walk f name self temps again tailp))))
+    (cl-flet ((all (forms) (mapcar (lambda (f) (funcall walk f nil)) forms))
+              (body (forms)
+                (let ((n (length forms)) (i 0))
+                  (mapcar (lambda (f) (setq i (1+ i)) (funcall walk f (and tail (= i n))))
+                          forms))))
+      (pcase form
+        ((pred atom) form)
+        (`(,(or 'quote 'function) . ,_)
+         (if (eq (car-safe (cadr form)) 'lambda)
+             `(function (lambda ,(cadr (cadr form))
+                          ,@(mapcar (lambda (f) (funcall walk f nil))
+                                    (cddr (cadr form)))))
+           form))
+        (`(,(pred (eq name)) . ,args)
+         (if tail
+             `(progn (setq ,@(apply #'append (cl-mapcar #'list temps (all args)))
+                           ,again t)
+                     nil)
+           `(funcall ,self ,@(all args))))
+        (`(progn . ,forms) `(progn ,@(body forms)))
+        (`(if ,test ,then . ,else)
+         `(if ,(funcall walk test nil) ,(funcall walk then tail) ,@(body else)))
+        (`(cond . ,clauses)
+         `(cond ,@(mapcar (lambda (clause)
+                            (if (cdr clause)
+                                (cons (funcall walk (car clause) nil) (body (cdr clause)))
+                              (all clause)))
+                          clauses)))
+        (`(,(and head (or 'let 'let*)) ,bindings . ,forms)
+         `(,head ,(mapcar (lambda (b) (if (consp b) (cons (car b) (all (cdr b))) b))
+                          bindings)
+                 ,@(body forms)))
+        (`(,(and head (or 'and 'or)) . ,forms) `(,head ,@(body forms)))
+        (`(condition-case ,var ,bodyform . ,handlers)
+         `(condition-case ,var ,(funcall walk bodyform nil)
+            ,@(mapcar (lambda (h) (cons (car h) (all (cdr h)))) handlers)))
+        (`(,head . ,args) (cons head (all args)))))))
+
 (defmacro named-let (name bindings &rest body)
   "Loop with NAME as a local function: run BODY with BINDINGS, and let calls
-to NAME in BODY start over with new values."
+to NAME in BODY run it again with new values.  Calls in tail position jump
+back to the start instead of recursing, so loops of any length run in
+constant stack."
   (declare (indent 2))
-  (let ((vars (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
-        (inits (mapcar (lambda (b) (if (consp b) (car (cdr b)))) bindings)))
-    `(cl-labels ((,name ,vars ,@body))
-       (,name ,@inits))))
+  (let* ((vars (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
+         (inits (mapcar (lambda (b) (if (consp b) (car (cdr b)))) bindings))
+         (temps (mapcar (lambda (v) (make-symbol (symbol-name v))) vars))
+         (self (make-symbol (symbol-name name)))
+         (again (make-symbol "again"))
+         (result (make-symbol "result"))
+         (expanded (macroexpand-all (macroexp-progn body) macroexpand-all-environment)))
+    `(letrec ((,self
+               (lambda ,temps
+                 (let ((,again t) (,result nil))
+                   (while ,again
+                     (setq ,again nil)
+                     (setq ,result
+                           (let ,(cl-mapcar #'list vars temps)
+                             ,(internal--named-let-walk expanded name self temps again t))))
+                   ,result))))
+       (funcall ,self ,@inits))))
 
 ;;;; Threading.
 

@@ -164,10 +164,27 @@ COUNT."
      (progn ,@body)
      (internal--string-output-contents standard-output)))
 
-(defmacro with-eval-after-load (_file &rest body)
-  "Run BODY; every library here is loaded before user code runs."
+(defun eval-after-load (file form)
+  "Arrange to run FORM (a function or a form) once FILE is loaded.
+FILE is a feature symbol or a file name.  If it is already loaded, FORM
+runs now; otherwise it is recorded in `after-load-alist' for `load'."
+  (let ((fn (if (functionp form) form (lambda () (eval form lexical-binding))))
+        (feature (if (stringp file) (intern (file-name-base file)) file)))
+    (if (featurep feature)
+        (funcall fn)
+      (let ((cell (assoc file after-load-alist)))
+        (if cell
+            (setcdr cell (append (cdr cell) (list fn)))
+          (push (list file fn) after-load-alist))))
+    nil))
+
+(defvar after-load-alist nil
+  "Alist of (FILE-OR-FEATURE FUNCTIONS...) to call when it is loaded.")
+
+(defmacro with-eval-after-load (file &rest body)
+  "Run BODY once FILE (a feature or file name) is loaded; now if it is."
   (declare (indent 1))
-  `(progn ,@body))
+  `(eval-after-load ,file (lambda () ,@body)))
 
 ;;;; Errors.
 
@@ -259,11 +276,6 @@ PARENT is an error symbol or a list of them; it defaults to `error'."
 (defun remove (elt seq)
   "A copy of SEQ without the elements `equal' to ELT."
   (delete elt (copy-sequence seq)))
-
-(defun remq (elt list)
-  "LIST without the elements `eq' to ELT; LIST itself when there are none."
-  (while (and (eq elt (car list)) (setq list (cdr list))))
-  (if (memq elt list) (delq elt (copy-sequence list)) list))
 
 (defun delete-dups (list)
   "Destructively remove `equal' duplicates from LIST, keeping first ones."
@@ -457,10 +469,6 @@ that are not conses match like keys and give DEFAULT."
   "Like `match-string'; strings here carry no text properties."
   (match-string num string))
 
-(defun string-match-p (regexp string &optional start)
-  "Like `string-match', but leave the match data alone."
-  (save-match-data (string-match regexp string start)))
-
 (defun string-prefix-p (prefix string &optional ignore-case)
   "Non-nil if STRING starts with PREFIX."
   (let ((n (length prefix)))
@@ -568,6 +576,32 @@ the text before it."
 (defun string-lines (string &optional omit-nulls)
   "The lines of STRING, without their newlines."
   (split-string string "\n" omit-nulls))
+
+;;;; File names (GNU Emacs's files.el).
+
+(defun file-name--extension-start (filename)
+  "The index of the dot starting FILENAME's extension, or nil.
+A leading dot, as in .emacs, does not start an extension."
+  (let ((name-start (or (string-match-p "[^/]*\\'" filename) 0)))
+    (save-match-data
+      (and (string-match "[^.]\\(\\.[^.]*\\)\\'" filename name-start)
+           (match-beginning 1)))))
+
+(defun file-name-sans-extension (filename)
+  "FILENAME without its final extension (\".EXT\")."
+  (let ((start (file-name--extension-start filename)))
+    (if start (substring filename 0 start) filename)))
+
+(defun file-name-extension (filename &optional period)
+  "The extension of FILENAME, without its dot unless PERIOD is non-nil.
+Nil when there is none (or \"\" with PERIOD)."
+  (let ((start (file-name--extension-start filename)))
+    (cond (start (substring filename (if period start (1+ start))))
+          (period ""))))
+
+(defun file-name-base (&optional filename)
+  "FILENAME without its directory and its final extension."
+  (file-name-sans-extension (file-name-nondirectory filename)))
 
 ;;;; Environment.
 

@@ -26,9 +26,20 @@
   (should (equal (cl-lib-tests--keys 1) '(1 2 3 4 nil)))
   (should (equal (cl-lib-tests--keys 1 5 :c 6 :dee 7) '(1 5 6 7 t)))
   (should-error (cl-lib-tests--keys 1 2 :bad 3))
-  (should (string-prefix-p "Return the arguments." (documentation 'cl-lib-tests--keys)))
+  (should (equal (documentation 'cl-lib-tests--keys)
+                 "Return the arguments.\n\n(fn A &optional (B 2) &key (C 3) ((:dee D) 4 D-P))"))
   (should (eq (cl-lib-tests--find 'b '(a b)) 'found))
   (should (eq (cl-lib-tests--find 'z '(a b)) 'missing)))
+
+(cl-defun cl-lib-tests--nodoc (&key a) a)
+(cl-defmacro cl-lib-tests--m ((a b) &body body) "M." `(list ,a ,b ,@body))
+(cl-defun cl-lib-tests--plain (a b) "Plain." (list a b))
+
+(ert-deftest cl-lib-tests-usage-in-docstrings ()
+  (should (equal (documentation 'cl-lib-tests--nodoc) "\n\n(fn &key A)"))
+  (should (equal (documentation 'cl-lib-tests--m) "M.\n\n(fn (A B) &body BODY)"))
+  (should (equal (documentation 'cl-lib-tests--plain) "Plain."))
+  (should (equal (cl-lib-tests--m (1 2) 3) '(1 2 3))))
 
 (ert-deftest cl-lib-tests-destructuring-bind ()
   (should (equal (cl-destructuring-bind (a (b c) &rest d) '(1 (2 3) 4 5) (list a b c d))
@@ -48,7 +59,8 @@
   (should (equal (cl-loop repeat 3 collect 'a) '(a a a)))
   (should (equal (cl-loop for x in '(1 2 3) append (list x x)) '(1 1 2 2 3 3)))
   (should (equal (cl-loop for x on '(1 2 3) collect x) '((1 2 3) (2 3) (3))))
-  (should (equal (cl-loop for x in '(1 2 3 4) by #'cddr collect x) '(1 3))))
+  (should (equal (cl-loop for x in '(1 2 3 4) by #'cddr collect x) '(1 3)))
+  (should (equal (cl-loop for x in '(a b) and i from 0 collect (list i x)) '((0 a) (1 b)))))
 
 (ert-deftest cl-lib-tests-loop-accumulation ()
   (should (= (cl-loop for x in '(3 1 4 1 5) maximize x) 5))
@@ -170,6 +182,15 @@
                  '(t nil)))
   (should (= (cl-flet* ((a (x) (1+ x)) (b (x) (a (a x)))) (b 1)) 3))
   (should (= (cl-macrolet ((twice (x) `(* 2 ,x))) (twice 21)) 42)))
+
+(ert-deftest cl-lib-tests-rotatef-shiftf ()
+  (let ((a 1) (b 2) (c 3) (v (vector 'x 'y)))
+    (should (null (cl-rotatef a b c)))
+    (should (equal (list a b c) '(2 3 1)))
+    (cl-rotatef (aref v 0) (aref v 1))
+    (should (equal v [y x]))
+    (should (= (cl-shiftf a b c 9) 2))
+    (should (equal (list a b c) '(3 1 9)))))
 
 (ert-deftest cl-lib-tests-letf ()
   (let ((x (list 1 2 3)))

@@ -223,6 +223,18 @@
     (should-not (intern-soft a))
     (should (string-prefix-p "x" (symbol-name b)))))
 
+(ert-deftest subr-tests-file-names ()
+  (should (equal (file-name-sans-extension "a/b.c.el") "a/b.c"))
+  (should (equal (file-name-sans-extension "a.b/c") "a.b/c"))
+  (should (equal (file-name-sans-extension ".emacs") ".emacs"))
+  (should (equal (file-name-extension "a/b.tar.gz") "gz"))
+  (should (null (file-name-extension "x")))
+  (should (null (file-name-extension ".emacs")))
+  (should (equal (file-name-extension "x." t) "."))
+  (should (equal (file-name-extension "a.el" t) ".el"))
+  (should (equal (file-name-extension "a" t) ""))
+  (should (equal (file-name-base "/a/b.c.el") "b.c")))
+
 (ert-deftest subr-tests-getenv ()
   (should (stringp (getenv "PATH")))
   (should (null (getenv "PDMACS_SURELY_UNSET_VARIABLE"))))
@@ -237,9 +249,25 @@
   (should (= (funcall (apply-partially #'+ 1 2) 3) 6))
   (should (equal (mapcar (apply-partially #'* 2) '(1 2)) '(2 4))))
 
+(ert-deftest subr-tests-eval-after-load ()
+  (let ((ran nil))
+    (with-eval-after-load 'subr-tests--feature-not-loaded (setq ran 'later))
+    (should (null ran))
+    (with-eval-after-load 'ert (setq ran 'now))
+    (should (eq ran 'now))))
+
 (ert-deftest subr-tests-macrop ()
   (should (macrop 'when))
   (should-not (macrop 'car))
   (should-not (macrop 'if)))
 
 ;;; subr-tests.el ends here
+
+(ert-deftest subr-tests-eval-after-load-runs-on-provide ()
+  (let ((ran 0))
+    (with-eval-after-load 'subr-tests--late-feature (setq ran (1+ ran)))
+    (should (= ran 0))
+    (provide 'subr-tests--late-feature)
+    (should (= ran 1))
+    (with-eval-after-load 'subr-tests--late-feature (setq ran (1+ ran)))
+    (should (= ran 2))))

@@ -24,7 +24,24 @@
   (should (= (thread-first 3 1+) 4)))
 
 (ert-deftest subr-x-tests-named-let ()
-  (should (= (named-let lp ((n 5) (acc 1)) (if (= n 0) acc (lp (1- n) (* acc n)))) 120)))
+  (should (= (named-let lp ((n 5) (acc 1)) (if (= n 0) acc (lp (1- n) (* acc n)))) 120))
+  ;; Tail calls loop instead of recursing: no `max-lisp-eval-depth' trouble.
+  (should (= (named-let count ((i 0) (sum 0))
+               (cond ((= i 100000) sum)
+                     (t (count (1+ i) (+ sum i)))))
+             4999950000))
+  ;; Calls that are not in tail position recurse.
+  (should (= (named-let fib ((n 10)) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))) 55))
+  (should (equal (named-let walk ((tree '(1 (2 3) (4 (5)))) (acc nil))
+                   (cond ((null tree) acc)
+                         ((consp tree) (walk (cdr tree) (walk (car tree) acc)))
+                         (t (cons tree acc))))
+                 '(5 4 3 2 1)))
+  (let ((n 3))
+    (should (equal (named-let lp ((n n) (out nil))
+                     (let ((n (1- n)))
+                       (if (< n 0) out (lp n (cons n out)))))
+                   '(0 1 2)))))
 
 (ert-deftest subr-x-tests-strings ()
   (should (string-empty-p ""))
