@@ -38,9 +38,10 @@ final class Session {
       Print.stdout.flush();
       return 0;
     }
+    StartupDump.Prefetch dump = cl.temacs ? null : StartupDump.prefetch(cl.dumpFile);
     Runtime.init();
-    if (!cl.temacs) {
-      int status = StartupDump.load(cl.dumpFile);
+    if (dump != null) {
+      int status = StartupDump.finish(dump);
       if (status != 0) return status;
     }
     List<Object> args = new ArrayList<>();

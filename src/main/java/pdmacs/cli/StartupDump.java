@@ -19,60 +19,123 @@ import pdmacs.subr.EvalFns;
  * Finds and loads the dump early in main, before any Lisp runs: --dump-file=FILE first, then
  * emacs.pdmp next to the launcher (the pdmacs.home property the scripts set), then the dump
  * stored inside the jar this class was loaded from.
+ *
+ * <p>Loading is split in two. {@link #prefetch} finds, reads and checks the dump on a thread
+ * of its own, which needs no runtime; meanwhile the Lisp thread builds the runtime, and then
+ * {@link #finish} materialises the objects into it. On two cores that hides the file reading,
+ * the checksums and the fingerprint behind Runtime.init.
  */
 final class StartupDump {
   private StartupDump() {}
 
   static final String DUMP_NAME = "emacs.pdmp";
 
-  /** Loads the dump; returns 0, or the exit status after printing why it could not. */
-  static int load(String dumpFile) {
-    long start = System.nanoTime();
-    // Read, not mapped, by default: the first FileChannel.map of a JVM bootstraps
-    // java.lang.invoke (a lambda in the JDK's map modes), which costs more than reading the
-    // whole dump, and the loader copies the hot section into an array either way
-    // (docs/BENCHMARKS.md has the measurements).
-    boolean map = Boolean.getBoolean("pdmacs.dump.map");
-    String shown = null;
-    DumpLoader.Stats stats;
-    try {
+  /** The find-read-check half of a load, run on its own thread. */
+  static final class Prefetch extends Thread {
+    private final String dumpFile;
+    private final boolean map;
+    /** Set by run: the checked dump, or the message to print and exit with status 1. */
+    private DumpLoader.Prepared prepared;
+    private String failure;
+    /** A Java exception from the prefetch, rethrown on the Lisp thread as before the split. */
+    private RuntimeException crash;
+    private String shown;
+    private long nanos;
+
+    Prefetch(String dumpFile) {
+      super("dump-prefetch");
+      this.dumpFile = dumpFile;
+      // Read, not mapped, by default: the first FileChannel.map of a JVM bootstraps
+      // java.lang.invoke (a lambda in the JDK's map modes), which costs more than reading the
+      // whole dump, and the loader copies the hot section into an array either way
+      // (docs/FORMAT.md, "Read or map").
+      this.map = Boolean.getBoolean("pdmacs.dump.map");
+    }
+
+    @Override
+    public void run() {
+      long start = System.nanoTime();
+      try {
+        prepared = prepare();
+      } catch (DumpLoadException e) {
+        failure = "emacs: could not load dump file \"" + shown + "\": " + e.getMessage();
+      } catch (IOException e) {
+        failure = "emacs: could not load dump file \"" + shown + "\": read error: " + e.getMessage();
+      } catch (RuntimeException e) {
+        crash = e;
+      }
+      nanos = System.nanoTime() - start;
+    }
+
+    private DumpLoader.Prepared prepare() throws DumpLoadException, IOException {
       if (dumpFile != null) {
         shown = dumpFile;
-        stats = DumpLoader.loadFile(Paths.get(dumpFile), map);
-      } else {
-        String home = System.getProperty("pdmacs.home");
-        Path next = home == null ? null : Paths.get(home, DUMP_NAME);
-        if (next != null && Files.isRegularFile(next)) {
-          shown = next.toString();
-          stats = DumpLoader.loadFile(next, map);
-        } else {
-          Path jar = ownJar();
-          JarDump.Entry entry = jar == null ? null : JarDump.find(jar, DUMP_NAME);
-          if (entry == null) {
-            System.err.println("emacs: no dump file found: looked for " + (next == null ? DUMP_NAME : next)
-                + (jar == null ? "" : " and for " + DUMP_NAME + " inside " + jar)
-                + "; use --dump-file=FILE, or run temacs");
-            return 1;
-          }
-          shown = jar + "!/" + DUMP_NAME;
-          try (FileChannel ch = FileChannel.open(jar, StandardOpenOption.READ)) {
-            stats = DumpLoader.loadRegion(ch, entry.dataOffset, entry.length, map, shown);
-          }
-        }
+        return DumpLoader.prepareFile(Paths.get(dumpFile), map);
       }
-    } catch (DumpLoadException e) {
-      System.err.println("emacs: could not load dump file \"" + shown + "\": " + e.getMessage());
-      return 1;
-    } catch (IOException e) {
-      System.err.println("emacs: could not load dump file \"" + shown + "\": read error: " + e.getMessage());
+      String home = System.getProperty("pdmacs.home");
+      Path next = home == null ? null : Paths.get(home, DUMP_NAME);
+      if (next != null && Files.isRegularFile(next)) {
+        shown = next.toString();
+        return DumpLoader.prepareFile(next, map);
+      }
+      Path jar = ownJar();
+      JarDump.Entry entry = jar == null ? null : JarDump.find(jar, DUMP_NAME);
+      if (entry == null) {
+        failure = "emacs: no dump file found: looked for " + (next == null ? DUMP_NAME : next)
+            + (jar == null ? "" : " and for " + DUMP_NAME + " inside " + jar)
+            + "; use --dump-file=FILE, or run temacs";
+        return null;
+      }
+      shown = jar + "!/" + DUMP_NAME;
+      try (FileChannel ch = FileChannel.open(jar, StandardOpenOption.READ)) {
+        return DumpLoader.prepareRegion(ch, entry.dataOffset, entry.length, map, shown);
+      }
+    }
+  }
+
+  /** Starts finding, reading and checking the dump; call before Runtime.init. */
+  static Prefetch prefetch(String dumpFile) {
+    Prefetch p = new Prefetch(dumpFile);
+    p.start();
+    return p;
+  }
+
+  /**
+   * Materialises the prefetched dump into the initialised runtime; returns 0, or the exit
+   * status after printing why it could not. The load time recorded for pdumper-stats is the
+   * work of both halves, not the wall time in between (Runtime.init ran meanwhile).
+   */
+  static int finish(Prefetch p) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        p.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
+    if (p.crash != null) throw p.crash;
+    if (p.failure != null) {
+      System.err.println(p.failure);
       return 1;
     }
-    long nanos = System.nanoTime() - start;
-    DumpFns.recordLoad(shown, nanos / 1e9);
+    long start = System.nanoTime();
+    DumpLoader.Stats stats;
+    try {
+      stats = p.prepared.materialise();
+    } catch (DumpLoadException e) {
+      System.err.println("emacs: could not load dump file \"" + p.shown + "\": " + e.getMessage());
+      return 1;
+    }
+    long nanos = p.nanos + System.nanoTime() - start;
+    DumpFns.recordLoad(p.shown, nanos / 1e9);
     if (Boolean.getBoolean("pdmacs.dump.verbose")) {
-      // For the benchmarks: what the load did, on stderr, one line.
-      System.err.printf("pdmacs-load: objects=%d bytes=%d mapped=%b compressed=%b micros=%d%n",
-          stats.objects, stats.bytes, stats.mapped, stats.compressed, nanos / 1000);
+      // For the benchmarks: what the load did, on stderr, one line (no printf: its Formatter
+      // would load a few hundred classes into the start-up being measured).
+      System.err.println("pdmacs-load: objects=" + stats.objects + " bytes=" + stats.bytes + " mapped="
+          + stats.mapped + " compressed=" + stats.compressed + " micros=" + nanos / 1000);
     }
     return 0;
   }

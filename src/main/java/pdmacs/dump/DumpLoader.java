@@ -41,7 +41,6 @@ import static pdmacs.dump.DumpFormat.Types;
  */
 public final class DumpLoader {
   private final String name;
-  private ByteBuffer hot;
   /**
    * The hot section as little-endian 64-bit words. The loader runs before the JIT has compiled
    * anything, and in the bytecode interpreter one ByteBuffer.getLong is a chain of a dozen calls
@@ -76,8 +75,41 @@ public final class DumpLoader {
 
   // ---- Entry points -------------------------------------------------------------------------
 
+  /**
+   * A dump whose header and sections are checked and in memory, ready to be materialised: all
+   * the work that needs no runtime. StartupDump does it on a thread of its own while the
+   * runtime initialises.
+   */
+  public static final class Prepared {
+    private final DumpLoader loader;
+    private final Stats stats;
+
+    private Prepared(DumpLoader loader, Stats stats) {
+      this.loader = loader;
+      this.stats = stats;
+    }
+
+    /** Makes the objects and installs them in the runtime, which must be initialised. */
+    public Stats materialise() throws DumpLoadException {
+      loader.materialise();
+      stats.objects = loader.objects.length;
+      return stats;
+    }
+  }
+
   /** Loads FILE: mapped when uncompressed and MAP is true, read into memory otherwise. */
   public static Stats loadFile(Path file, boolean map) throws DumpLoadException {
+    return prepareFile(file, map).materialise();
+  }
+
+  /** Loads the dump stored at [OFFSET, OFFSET+LENGTH) of the channel (a file or a jar entry). */
+  public static Stats loadRegion(FileChannel ch, long offset, long length, boolean map, String name)
+      throws DumpLoadException, IOException {
+    return prepareRegion(ch, offset, length, map, name).materialise();
+  }
+
+  /** Checks and reads FILE (see {@link #loadFile}) without materialising it. */
+  public static Prepared prepareFile(Path file, boolean map) throws DumpLoadException {
     FileChannel ch;
     try {
       ch = FileChannel.open(file, StandardOpenOption.READ);
@@ -87,14 +119,14 @@ public final class DumpLoader {
       throw new DumpLoadException("could not open file: " + e.getMessage());
     }
     try (ch) {
-      return loadRegion(ch, 0, ch.size(), map, file.toString());
+      return prepareRegion(ch, 0, ch.size(), map, file.toString());
     } catch (IOException e) {
       throw new DumpLoadException("read error: " + e.getMessage());
     }
   }
 
-  /** Loads the dump stored at [OFFSET, OFFSET+LENGTH) of the channel (a file or a jar entry). */
-  public static Stats loadRegion(FileChannel ch, long offset, long length, boolean map, String name)
+  /** Checks and reads the dump at [OFFSET, OFFSET+LENGTH) of the channel (see {@link #loadRegion}). */
+  public static Prepared prepareRegion(FileChannel ch, long offset, long length, boolean map, String name)
       throws DumpLoadException, IOException {
     if (length < DumpFormat.HEADER_SIZE) {
       if (length >= 8 && looksLikeDump(ch, offset)) throw new DumpLoadException("truncated dump file (header incomplete)");
@@ -120,12 +152,12 @@ public final class DumpLoader {
       if (l.compressed) b = decompress(b, (int) raw, SECTION_NAMES[i]);
       data[i] = b;
     }
-    l.hot = data[0];
     l.cold = data[1];
     l.disc = data[2];
-    l.materialise();
-    stats.objects = l.objects.length;
-    return stats;
+    l.words = toWords(data[0]);
+    l.coldBytes = new byte[l.cold.limit()];
+    l.cold.duplicate().position(0).get(l.coldBytes);
+    return new Prepared(l, stats);
   }
 
   private static final String[] SECTION_NAMES = {"hot", "cold", "discardable"};
@@ -256,9 +288,6 @@ public final class DumpLoader {
     int total = 0;
     for (int c : counts) total += c;
     objects = new Object[total];
-    words = toWords(hot);
-    coldBytes = new byte[cold.limit()];
-    cold.duplicate().position(0).get(coldBytes);
     List<Symbol> bs = Lisp.builtinSymbols;
     builtins = bs.toArray(new Symbol[0]);
     subrs = Lisp.subrs.toArray(new Subr[0]);
