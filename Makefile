@@ -7,6 +7,8 @@ CLASSES := target/classes
 # Flags every launcher uses: SerialGC (no GC threads to start, no pauses while the dump loads)
 # and the CDS archive of pdmacs's classes when it exists (-Xshare:auto; the -Xlog flags keep a
 # JDK that cannot use it, e.g. another version, from complaining at every start).
+# The JIT stays the default tiered C1+C2: C1 alone (-XX:TieredStopAtLevel=1) starts a few ms
+# sooner but runs fib 30 about 1.6x slower (docs/BENCHMARKS.md).
 # PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
 JVM_FLAGS := -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
 
