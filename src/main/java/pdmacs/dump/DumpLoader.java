@@ -44,8 +44,8 @@ public final class DumpLoader {
   /**
    * The hot section as little-endian 64-bit words. The loader runs before the JIT has compiled
    * anything, and in the bytecode interpreter one ByteBuffer.getLong is a chain of a dozen calls
-   * while an array element is one bytecode: copying the section once makes loading several times
-   * faster. Every table starts on a word (checked in the header) and every record is whole words.
+   * while an array element is one bytecode, so the section is copied once, in bulk. Every table
+   * starts on a word (checked in the header) and every record is whole words.
    */
   private long[] words;
   private ByteBuffer cold;
