@@ -1,11 +1,10 @@
 package pdmacs.cli;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import pdmacs.dump.DumpFns;
 import pdmacs.dump.DumpLoadException;
 import pdmacs.dump.DumpLoader;
@@ -87,8 +86,8 @@ final class StartupDump {
         return null;
       }
       shown = jar + "!/" + DUMP_NAME;
-      try (FileChannel ch = FileChannel.open(jar, StandardOpenOption.READ)) {
-        return DumpLoader.prepareRegion(ch, entry.dataOffset, entry.length, map, shown);
+      try (RandomAccessFile f = new RandomAccessFile(jar.toFile(), "r")) {
+        return DumpLoader.prepareRegion(f, entry.dataOffset, entry.length, map, shown);
       }
     }
   }

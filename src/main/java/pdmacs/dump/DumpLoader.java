@@ -1,15 +1,15 @@
 package pdmacs.dump;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -102,39 +102,40 @@ public final class DumpLoader {
     return prepareFile(file, map).materialise();
   }
 
-  /** Loads the dump stored at [OFFSET, OFFSET+LENGTH) of the channel (a file or a jar entry). */
-  public static Stats loadRegion(FileChannel ch, long offset, long length, boolean map, String name)
+  /** Loads the dump stored at [OFFSET, OFFSET+LENGTH) of the file (a dump or a jar entry). */
+  public static Stats loadRegion(RandomAccessFile f, long offset, long length, boolean map, String name)
       throws DumpLoadException, IOException {
-    return prepareRegion(ch, offset, length, map, name).materialise();
+    return prepareRegion(f, offset, length, map, name).materialise();
   }
 
-  /** Checks and reads FILE (see {@link #loadFile}) without materialising it. */
+  /**
+   * Checks and reads FILE (see {@link #loadFile}) without materialising it. Files are read with
+   * RandomAccessFile, not FileChannel: at start-up the first FileChannel costs 2 ms of class
+   * initialisation and native library loading that java.io has already paid.
+   */
   public static Prepared prepareFile(Path file, boolean map) throws DumpLoadException {
-    FileChannel ch;
+    RandomAccessFile f;
     try {
-      ch = FileChannel.open(file, StandardOpenOption.READ);
-    } catch (NoSuchFileException e) {
-      throw new DumpLoadException("could not open file");
-    } catch (IOException e) {
+      f = new RandomAccessFile(file.toFile(), "r");
+    } catch (FileNotFoundException e) {
+      if (!Files.exists(file)) throw new DumpLoadException("could not open file");
       throw new DumpLoadException("could not open file: " + e.getMessage());
     }
-    try (ch) {
-      return prepareRegion(ch, 0, ch.size(), map, file.toString());
+    try (f) {
+      return prepareRegion(f, 0, f.length(), map, file.toString());
     } catch (IOException e) {
       throw new DumpLoadException("read error: " + e.getMessage());
     }
   }
 
-  /** Checks and reads the dump at [OFFSET, OFFSET+LENGTH) of the channel (see {@link #loadRegion}). */
-  public static Prepared prepareRegion(FileChannel ch, long offset, long length, boolean map, String name)
+  /** Checks and reads the dump at [OFFSET, OFFSET+LENGTH) of the file (see {@link #loadRegion}). */
+  public static Prepared prepareRegion(RandomAccessFile f, long offset, long length, boolean map, String name)
       throws DumpLoadException, IOException {
     if (length < DumpFormat.HEADER_SIZE) {
-      if (length >= 8 && looksLikeDump(ch, offset)) throw new DumpLoadException("truncated dump file (header incomplete)");
+      if (length >= 8 && looksLikeDump(f, offset)) throw new DumpLoadException("truncated dump file (header incomplete)");
       throw new DumpLoadException("not a dump file");
     }
-    ByteBuffer header = ByteBuffer.allocate(DumpFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-    readFully(ch, header, offset);
-    header.flip();
+    ByteBuffer header = ByteBuffer.wrap(readBytes(f, offset, DumpFormat.HEADER_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
     DumpLoader l = new DumpLoader(name);
     long[][] sections = l.checkHeader(header, length);
     Stats stats = new Stats();
@@ -144,7 +145,9 @@ public final class DumpLoader {
     ByteBuffer[] data = new ByteBuffer[3];
     for (int i = 0; i < 3; i++) {
       long off = sections[i][0], stored = sections[i][1], raw = sections[i][2];
-      ByteBuffer b = stats.mapped ? ch.map(FileChannel.MapMode.READ_ONLY, offset + off, stored) : read(ch, offset + off, stored);
+      ByteBuffer b = stats.mapped
+          ? f.getChannel().map(FileChannel.MapMode.READ_ONLY, offset + off, stored)
+          : ByteBuffer.wrap(readBytes(f, offset + off, (int) stored));
       b.order(ByteOrder.LITTLE_ENDIAN);
       if (crc(b) != (int) sections[i][3]) {
         throw new DumpLoadException("corrupt dump file: checksum mismatch in the " + SECTION_NAMES[i] + " section");
@@ -155,17 +158,21 @@ public final class DumpLoader {
     l.cold = data[1];
     l.disc = data[2];
     l.words = toWords(data[0]);
-    l.coldBytes = new byte[l.cold.limit()];
-    l.cold.duplicate().position(0).get(l.coldBytes);
+    l.coldBytes = l.cold.hasArray() && l.cold.arrayOffset() == 0 && l.cold.array().length == l.cold.limit()
+        ? l.cold.array() : copyOf(l.cold);
     return new Prepared(l, stats);
   }
 
   private static final String[] SECTION_NAMES = {"hot", "cold", "discardable"};
 
-  private static boolean looksLikeDump(FileChannel ch, long offset) throws IOException {
-    ByteBuffer m = ByteBuffer.allocate(8);
-    readFully(ch, m, offset);
-    byte[] b = m.array();
+  private static byte[] copyOf(ByteBuffer b) {
+    byte[] a = new byte[b.limit()];
+    b.duplicate().position(0).get(a);
+    return a;
+  }
+
+  private static boolean looksLikeDump(RandomAccessFile f, long offset) throws IOException {
+    byte[] b = readBytes(f, offset, 8);
     return Arrays.equals(Arrays.copyOfRange(b, 1, 8), Arrays.copyOfRange(DumpFormat.MAGIC, 1, 8));
   }
 
@@ -236,25 +243,16 @@ public final class DumpLoader {
     return s;
   }
 
-  private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-    while (b.hasRemaining()) {
-      int n = ch.read(b, pos);
-      if (n < 0) throw new IOException("unexpected end of file");
-      pos += n;
+  /** LEN bytes of F from POS; a file shorter than that is a read error. */
+  private static byte[] readBytes(RandomAccessFile f, long pos, int len) throws IOException {
+    byte[] b = new byte[len];
+    f.seek(pos);
+    try {
+      f.readFully(b);
+    } catch (java.io.EOFException e) {
+      throw new IOException("unexpected end of file");
     }
-  }
-
-  /**
-   * Reads LEN bytes into a direct buffer: the channel fills it in place, where a heap buffer
-   * would be filled through a temporary direct copy of the same size.
-   */
-  private static ByteBuffer read(FileChannel ch, long pos, long len) throws IOException {
-    ByteBuffer b = ByteBuffer.allocateDirect((int) len);
-    while (b.hasRemaining()) {
-      int n = ch.read(b, pos + b.position());
-      if (n < 0) throw new IOException("unexpected end of file");
-    }
-    return b.flip();
+    return b;
   }
 
   private static int crc(ByteBuffer b) {

@@ -3,13 +3,11 @@ package pdmacs.dump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -84,13 +82,12 @@ public final class Fingerprint {
     try {
       JarDump.Entry e = JarDump.find(jar, RESOURCE.substring(1));
       if (e == null || e.length < 64 || e.length > 80) return null;
-      ByteBuffer b = ByteBuffer.allocate((int) e.length);
-      try (FileChannel ch = FileChannel.open(jar, StandardOpenOption.READ)) {
-        while (b.hasRemaining()) {
-          if (ch.read(b, e.dataOffset + b.position()) < 0) return null;
-        }
+      byte[] b = new byte[(int) e.length];
+      try (RandomAccessFile f = new RandomAccessFile(jar.toFile(), "r")) {
+        f.seek(e.dataOffset);
+        f.readFully(b);
       }
-      String hex = new String(b.array(), StandardCharsets.US_ASCII).trim();
+      String hex = new String(b, StandardCharsets.US_ASCII).trim();
       return hex.length() == 64 && isHex(hex) ? fromHex(hex) : null;
     } catch (IOException | RuntimeException ex) {
       return null;

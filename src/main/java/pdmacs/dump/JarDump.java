@@ -1,12 +1,11 @@
 package pdmacs.dump;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Finds a STORED (uncompressed) entry in a jar by reading the zip central directory, so the dump
@@ -30,8 +29,10 @@ public final class JarDump {
 
   /** The STORED entry NAME of JAR, or null if the jar has none. */
   public static Entry find(Path jar, String name) throws IOException {
-    try (FileChannel ch = FileChannel.open(jar, StandardOpenOption.READ)) {
-      long size = ch.size();
+    // RandomAccessFile rather than FileChannel: this runs at start-up, where the first
+    // FileChannel costs 2 ms of class initialisation and native library loading.
+    try (RandomAccessFile ch = new RandomAccessFile(jar.toFile(), "r")) {
+      long size = ch.length();
       int tailLen = (int) Math.min(size, 22 + 65535);
       ByteBuffer tail = read(ch, size - tailLen, tailLen);
       int eocd = -1;
@@ -73,11 +74,14 @@ public final class JarDump {
     }
   }
 
-  private static ByteBuffer read(FileChannel ch, long pos, int len) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
-    while (b.hasRemaining()) {
-      if (ch.read(b, pos + b.position()) < 0) throw new IOException("unexpected end of jar");
+  private static ByteBuffer read(RandomAccessFile f, long pos, int len) throws IOException {
+    byte[] b = new byte[len];
+    f.seek(pos);
+    try {
+      f.readFully(b);
+    } catch (java.io.EOFException e) {
+      throw new IOException("unexpected end of jar");
     }
-    return b.flip();
+    return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
   }
 }
