@@ -90,16 +90,24 @@ public final class Reader {
   public Object read() {
     labels = null;
     placeholders = null;
-    Object o = readObject();
-    return o;
+    try {
+      return readObject();
+    } catch (StackOverflowError e) {
+      // Read on a thread with less stack than the Lisp thread's: MAX_DEPTH was not reached,
+      // but the input is still too deep for this caller. The frames are unwound by now.
+      throw tooDeep();
+    }
+  }
+
+  private static LispSignal tooDeep() {
+    return Lisp.error("Nesting too deep for reader");
   }
 
   private Object readObject() {
-    if (++depth > MAX_DEPTH) {
-      depth = 0;
-      throw Lisp.error("Nesting too deep for reader");
-    }
+    depth++;
     try {
+      // Inside the try: the finally unwinds the count for this frame too when it throws.
+      if (depth > MAX_DEPTH) throw tooDeep();
       while (true) {
         Object o = readOne();
         if (o != SKIP) return o;
