@@ -5,9 +5,10 @@ JAVA ?= java
 JAR := target/pdmacs.jar
 CLASSES := target/classes
 # Flags every launcher uses: SerialGC (no GC threads to start, no pauses while the dump loads)
-# and the CDS archive of pdmacs's classes when it exists (-Xshare:auto: silently ignored if not).
+# and the CDS archive of pdmacs's classes when it exists (-Xshare:auto; the -Xlog flags keep a
+# JDK that cannot use it, e.g. another version, from complaining at every start).
 # PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
-JVM_FLAGS := -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" $${PDMACS_JAVA_OPTS:-}
+JVM_FLAGS := -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
 
 .PHONY: all build check test run bench clean dump fuzz
 

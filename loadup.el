@@ -6,7 +6,12 @@
 
 (setq load-path (list (expand-file-name "lisp" (file-name-directory load-file-name))))
 
-(load "subr")
+(let ((files '("byte-run" "backquote" "macroexp" "subr" "gv" "pcase" "cl-lib"
+               "subr-x" "seq" "map" "pp" "ert")))
+  ;; In dependency order: each file may use what the earlier ones define.
+  (while files
+    (load (car files) nil t)
+    (setq files (cdr files))))
 
 (when (member "pdump" command-line-args)
   (let ((file (expand-file-name "emacs.pdmp"

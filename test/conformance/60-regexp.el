@@ -72,5 +72,4 @@
 (match-data)
 (progn (set-match-data '(1 2)) (match-data))
 (progn (string-match "b" "abc") (save-match-data (string-match "c" "abc")) (match-beginning 0))
-(regexp-opt '("cat" "car" "dog"))
 (let ((s "The quick brown fox")) (let ((start 0) (words nil)) (while (string-match "\\w+" s start) (setq words (cons (match-string 0 s) words)) (setq start (match-end 0))) (nreverse words)))

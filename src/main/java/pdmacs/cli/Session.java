@@ -24,7 +24,7 @@ final class Session {
 
   static int run(CommandLine cl) {
     if (cl.help) {
-      Print.stdout.print(Help.TEXT);
+      Print.stdout.print(Help.text());
       Print.stdout.flush();
       return 0;
     }
@@ -47,7 +47,7 @@ final class Session {
     args.add(Lisp.str(cl.temacs ? "temacs" : "emacs"));
     for (String a : cl.all) args.add(Lisp.str(a));
     Q.commandLineArgs.value = Lisp.listFrom(args);
-    boolean batch = cl.batch || cl.temacs;
+    boolean batch = !cl.startsRepl();
     Q.noninteractive.value = Lisp.bool(batch);
     if (!cl.temacs) StartupDump.runAfterLoadHook();
     try {

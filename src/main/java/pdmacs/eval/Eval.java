@@ -168,6 +168,7 @@ public final class Eval {
   }
 
   public static Object funcall(Object fn, Object... args) {
+    Quit.check();
     enter();
     try {
       return funcallInner(fn, args);

@@ -186,7 +186,9 @@ public final class Lisp {
         continue;
       }
       if (a instanceof LString && b instanceof LString) {
-        return ((LString) a).str().equals(((LString) b).str());
+        LString x = (LString) a, y = (LString) b;
+        // A raw byte of a unibyte string is not the character of the same code in a multibyte one.
+        return x.str().equals(y.str()) && (x.multibyte() == y.multibyte() || LString.isAscii(x.str()));
       }
       if (a instanceof LVector && b instanceof LVector) {
         Object[] x = ((LVector) a).items, y = ((LVector) b).items;

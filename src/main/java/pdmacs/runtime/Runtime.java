@@ -30,6 +30,7 @@ public final class Runtime {
       new Data(),
       new pdmacs.subr.Fns(),
       new pdmacs.subr.Alloc(),
+      new pdmacs.subr.BoolVectors(),
       new pdmacs.subr.HashTables(),
       new pdmacs.subr.Lread(),
       new pdmacs.subr.Print(),
@@ -63,7 +64,7 @@ public final class Runtime {
     defvar("noninteractive", T);
     defvar("command-line-args", NIL);
     defvar("command-line-args-left", NIL);
-    defvar("load-path", NIL);
+    defvar("load-path", initialLoadPath());
     defvar("load-file-name", NIL);
     defvar("load-true-file-name", NIL);
     defvar("load-in-progress", NIL);
@@ -144,6 +145,17 @@ public final class Runtime {
     defvar("standard-display-table", NIL);
     defvar("process-environment", processEnvironment());
     defvar("initial-environment", processEnvironment());
+  }
+
+  /**
+   * Where temacs finds loadup.el and the library before loadup sets load-path: the installation
+   * directory the launcher passes as pdmacs.home, and its lisp/ subdirectory.
+   */
+  private static Object initialLoadPath() {
+    String home = System.getProperty("pdmacs.home");
+    if (home == null) return NIL;
+    String dir = home.endsWith("/") ? home : home + "/";
+    return list(new LString(dir), new LString(dir + "lisp"));
   }
 
   private static Object processEnvironment() {

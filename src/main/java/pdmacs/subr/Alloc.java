@@ -1,14 +1,135 @@
 package pdmacs.subr;
 
+import java.util.Arrays;
+import pdmacs.lisp.BoolVector;
+import pdmacs.lisp.LString;
+import pdmacs.lisp.LVector;
+import pdmacs.lisp.Lisp;
+import pdmacs.lisp.LispSignal;
+import pdmacs.lisp.Q;
+import pdmacs.lisp.Subr;
 import pdmacs.lisp.SubrGroup;
+import pdmacs.lisp.Symbol;
 
-/** (being written) */
+import static pdmacs.lisp.Lisp.NIL;
+import static pdmacs.lisp.Lisp.list;
+
+/**
+ * alloc.c: the constructors of conses, lists, vectors, strings and bool-vectors, and the
+ * garbage-collector entry points, which here defer to the JVM.
+ */
 public final class Alloc extends SubrGroup {
-  @Override
-  public void register() {}
+  private static final int CONS = 0, LIST = 1, MAKE_LIST = 2, MAKE_VECTOR = 3, VECTOR = 4,
+      MAKE_STRING = 5, STRING = 6, MAKE_BOOL_VECTOR = 7, BOOL_VECTOR = 8, PURECOPY = 9,
+      GARBAGE_COLLECT = 10;
 
+  /** Emacs's sizes, in bytes, of the objects garbage-collect reports on. */
+  private static final long SYMBOL_SIZE = 48, HEAP_UNIT = 1024;
+  private static final Symbol symbols = Lisp.intern("symbols");
+  private static final Symbol heap = Lisp.intern("heap");
+
+  @Override
+  public void register() {
+    defun(CONS, "cons", 2, 2);
+    defun(LIST, "list", 0, Subr.MANY);
+    defun(MAKE_LIST, "make-list", 2, 2);
+    defun(MAKE_VECTOR, "make-vector", 2, 2);
+    defun(VECTOR, "vector", 0, Subr.MANY);
+    defun(MAKE_STRING, "make-string", 2, 3);
+    defun(STRING, "string", 0, Subr.MANY);
+    defun(MAKE_BOOL_VECTOR, "make-bool-vector", 2, 2);
+    defun(BOOL_VECTOR, "bool-vector", 0, Subr.MANY);
+    defun(PURECOPY, "purecopy", 1, 1);
+    defun(GARBAGE_COLLECT, "garbage-collect", 0, 0);
+  }
+
+  /**
+   * Runs subr ID. A request too big for the Java heap becomes a Lisp error, as Emacs reports
+   * memory it cannot get, rather than an OutOfMemoryError that would end the run.
+   */
   @Override
   public Object call(int id, Object[] a) {
-    throw new IllegalStateException("Alloc " + id);
+    try {
+      return construct(id, a);
+    } catch (OutOfMemoryError e) {
+      throw memoryExhausted();
+    }
+  }
+
+  private static LispSignal memoryExhausted() {
+    return Lisp.error("Memory exhausted");
+  }
+
+  private static Object construct(int id, Object[] a) {
+    switch (id) {
+      case CONS: return Lisp.cons(a[0], a[1]);
+      case LIST: return list(a);
+      case MAKE_LIST: return makeList(a[0], a[1]);
+      case MAKE_VECTOR: {
+        Object[] items = new Object[checkLength(a[0])];
+        Arrays.fill(items, a[1]);
+        return new LVector(items);
+      }
+      case VECTOR: return new LVector(a.clone());
+      case MAKE_STRING: return makeString(a[0], a[1], a[2] != NIL);
+      case STRING: {
+        LStringBuilder b = new LStringBuilder(a.length);
+        for (Object c : a) b.appendChar(Lisp.checkChar(c));
+        return b.build();
+      }
+      case MAKE_BOOL_VECTOR: {
+        BoolVector v = new BoolVector(checkLength(a[0]));
+        if (a[1] != NIL) for (int i = 0; i < v.size; i++) v.set(i, true);
+        return v;
+      }
+      case BOOL_VECTOR: {
+        BoolVector v = new BoolVector(a.length);
+        for (int i = 0; i < a.length; i++) v.set(i, a[i] != NIL);
+        return v;
+      }
+      case PURECOPY: return a[0]; // there is no pure space: every object is already shared
+      case GARBAGE_COLLECT: return garbageCollect();
+      default: throw new IllegalStateException("Alloc " + id);
+    }
+  }
+
+  /**
+   * A length argument: a natural fixnum (wholenump), and one a Java array can hold. A larger one
+   * is memory Emacs could not allocate either, so it gets the same answer.
+   */
+  private static int checkLength(Object n) {
+    if (!(n instanceof Long) || (Long) n < 0) throw Lisp.wrongType(Q.wholenump, n);
+    long v = (Long) n;
+    if (v > Integer.MAX_VALUE - 8) throw memoryExhausted();
+    return (int) v;
+  }
+
+  private static Object makeList(Object length, Object init) {
+    Object r = NIL;
+    for (int i = checkLength(length); i > 0; i--) r = Lisp.cons(init, r);
+    return r;
+  }
+
+  private static LString makeString(Object length, Object init, boolean multibyte) {
+    int n = checkLength(length);
+    int c = Lisp.checkChar(init);
+    LStringBuilder b = new LStringBuilder(n);
+    if (multibyte) b.multibyte();
+    for (int i = 0; i < n; i++) b.appendChar(c);
+    return b.build();
+  }
+
+  /**
+   * Asks the JVM to collect, then reports what is known in the shape Emacs uses: (NAME SIZE
+   * USED FREE) entries, here the symbols in the obarray and the Java heap in kilobytes.
+   */
+  private static Object garbageCollect() {
+    System.gc();
+    java.lang.Runtime rt = java.lang.Runtime.getRuntime();
+    long total = rt.totalMemory() / HEAP_UNIT;
+    long free = rt.freeMemory() / HEAP_UNIT;
+    return list(
+        list(symbols, SYMBOL_SIZE, (long) Lisp.obarray.size(), 0L),
+        list(heap, HEAP_UNIT, total, free));
   }
 }

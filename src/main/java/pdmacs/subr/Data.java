@@ -437,8 +437,15 @@ public final class Data extends SubrGroup {
 
   // ---- Arrays -------------------------------------------------------------------------------
 
+  /** An array index: aref and aset check it with fixnump, as Emacs does. */
+  private static int index(Object idx) {
+    if (!(idx instanceof Long)) throw Lisp.wrongType(Q.fixnump, idx);
+    long v = (Long) idx;
+    return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? -1 : (int) v;
+  }
+
   public static Object aref(Object array, Object idx) {
-    int i = Lisp.checkInt(idx);
+    int i = index(idx);
     if (array instanceof LVector) {
       Object[] items = ((LVector) array).items;
       if (i < 0 || i >= items.length) throw Lisp.argsOutOfRange(array, idx);
@@ -458,7 +465,7 @@ public final class Data extends SubrGroup {
   }
 
   public static Object aset(Object array, Object idx, Object value) {
-    int i = Lisp.checkInt(idx);
+    int i = index(idx);
     if (array instanceof LVector) {
       Object[] items = ((LVector) array).items;
       if (i < 0 || i >= items.length) throw Lisp.argsOutOfRange(array, idx);

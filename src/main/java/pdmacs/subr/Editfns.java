@@ -1,14 +1,302 @@
 package pdmacs.subr;
 
+import java.math.BigInteger;
+import pdmacs.eval.Eval;
+import pdmacs.lisp.LString;
+import pdmacs.lisp.Lisp;
+import pdmacs.lisp.LispSignal;
+import pdmacs.lisp.Q;
+import pdmacs.lisp.Subr;
 import pdmacs.lisp.SubrGroup;
+import pdmacs.lisp.Symbol;
+import pdmacs.print.Printer;
 
-/** (being written) */
+import static pdmacs.lisp.Lisp.NIL;
+
+/**
+ * editfns.c without buffers: format, format-message and message, and the small character and
+ * string functions that live there.
+ */
 public final class Editfns extends SubrGroup {
+  private static final int FORMAT = 0, FORMAT_MESSAGE = 1, MESSAGE = 2, CHAR_TO_STRING = 3,
+      STRING_TO_CHAR = 4, PROPERTIZE = 5, CHAR_EQUAL = 6;
+
+  private static final Symbol textQuotingStyle = Lisp.intern("text-quoting-style");
+  private static final Symbol grave = Lisp.intern("grave");
+  private static final Symbol straight = Lisp.intern("straight");
+  private static final Symbol propertize = Lisp.intern("propertize");
+
   @Override
-  public void register() {}
+  public void register() {
+    defun(FORMAT, "format", 1, Subr.MANY);
+    defun(FORMAT_MESSAGE, "format-message", 1, Subr.MANY);
+    defun(MESSAGE, "message", 1, Subr.MANY);
+    defun(CHAR_TO_STRING, "char-to-string", 1, 1);
+    defun(STRING_TO_CHAR, "string-to-char", 1, 1);
+    defun(PROPERTIZE, "propertize", 1, Subr.MANY);
+    defun(CHAR_EQUAL, "char-equal", 2, 2);
+  }
 
   @Override
   public Object call(int id, Object[] a) {
-    throw new IllegalStateException("Editfns " + id);
+    switch (id) {
+      case FORMAT: return format(a, false);
+      case FORMAT_MESSAGE: return format(a, true);
+      case MESSAGE: return message(a);
+      case CHAR_TO_STRING: return new LString(new String(Character.toChars(Lisp.checkChar(a[0]))));
+      case STRING_TO_CHAR: {
+        LString s = Lisp.checkString(a[0]);
+        return s.length() == 0 ? 0L : (long) s.charAt(0);
+      }
+      case PROPERTIZE: {
+        LString s = Lisp.checkString(a[0]);
+        if (a.length % 2 == 0) {
+          throw new LispSignal(Q.wrongNumberOfArguments, Lisp.list(propertize, (long) a.length));
+        }
+        // Text properties are not modelled: the copy carries the characters only.
+        return new LString(s.str(), s.multibyte());
+      }
+      case CHAR_EQUAL: return Lisp.bool(charEqual(Lisp.checkChar(a[0]), Lisp.checkChar(a[1])));
+      default: throw new IllegalStateException("editfns " + id);
+    }
+  }
+
+  private static boolean charEqual(int x, int y) {
+    if (x == y) return true;
+    if (Eval.symbolValueOrNil(Search.caseFoldSearch) == NIL) return false;
+    return Character.toLowerCase(x) == Character.toLowerCase(y);
+  }
+
+  private static Object message(Object[] a) {
+    if (a[0] == NIL) {
+      Print.message("");
+      return NIL;
+    }
+    LString s = format(a, true);
+    Print.message(s.str());
+    return s;
+  }
+
+  /** format, or format-message when MESSAGE (which also curves the format string's quotes). */
+  public static LString format(Object[] a, boolean message) {
+    String fmt = Lisp.checkString(a[0]).str();
+    Formatter f = new Formatter(fmt, a, message ? quoteStyle() : 'g');
+    return f.run();
+  }
+
+  /** 'c' curve, 's' straight or 'g' grave, from text-quoting-style. */
+  private static char quoteStyle() {
+    Object v = Eval.symbolValueOrNil(textQuotingStyle);
+    return v == grave ? 'g' : v == straight ? 's' : 'c';
+  }
+
+  /**
+   * The largest width or precision format accepts. Emacs tries to allocate whatever is asked
+   * and reports memory exhaustion; a fixed bound gives the same error without the attempt.
+   */
+  private static final int MAX_FIELD = 1 << 24;
+
+  /** One run of format over a format string and its arguments. */
+  private static final class Formatter {
+    private final String fmt;
+    private final Object[] args;
+    private final char quotes;
+    private int pos;
+    /** Index in args of the next argument an unnumbered spec takes. */
+    private int nextArg = 1;
+    private boolean multibyte;
+    private final StringBuilder out = new StringBuilder();
+
+    // The spec being converted.
+    private boolean minus, plus, space, alt, zero;
+    private int width, precision;
+
+    Formatter(String fmt, Object[] args, char quotes) {
+      this.fmt = fmt;
+      this.args = args;
+      this.quotes = quotes;
+      this.multibyte = ((LString) args[0]).multibyte();
+    }
+
+    LString run() {
+      while (pos < fmt.length()) {
+        char c = fmt.charAt(pos++);
+        if (c == '%') spec();
+        else out.append(quote(c));
+      }
+      String s = out.toString();
+      return new LString(s, multibyte || !LString.isAscii(s));
+    }
+
+    private char quote(char c) {
+      if (quotes == 'c') return c == '`' ? '\u2018' : c == '\'' ? '\u2019' : c;
+      if (quotes == 's' && c == '`') return '\'';
+      return c;
+    }
+
+    private void spec() {
+      int fieldStart = pos;
+      int field = digits();
+      if (field > 0 && pos < fmt.length() && fmt.charAt(pos) == '$') {
+        pos++;
+        nextArg = field;
+      } else {
+        pos = fieldStart;
+      }
+      minus = plus = space = alt = zero = false;
+      for (boolean flags = true; flags && pos < fmt.length(); ) {
+        switch (fmt.charAt(pos)) {
+          case '-': minus = true; break;
+          case '+': plus = true; break;
+          case ' ': space = true; break;
+          case '#': alt = true; break;
+          case '0': zero = true; break;
+          default: flags = false; continue;
+        }
+        pos++;
+      }
+      width = digits();
+      precision = -1;
+      if (pos < fmt.length() && fmt.charAt(pos) == '.') {
+        pos++;
+        precision = digits();
+      }
+      if (width > MAX_FIELD || precision > MAX_FIELD) {
+        throw Lisp.error("Memory exhausted--use C-x s then exit and restart Emacs");
+      }
+      if (pos >= fmt.length()) throw Lisp.error("Format string ends in middle of format specifier");
+      char conv = fmt.charAt(pos++);
+      if (conv == '%') {
+        out.append('%');
+        return;
+      }
+      if ("sSdoxXcefg".indexOf(conv) < 0) throw Lisp.error("Invalid format operation %" + conv);
+      if (nextArg >= args.length) throw Lisp.error("Not enough arguments for format string");
+      convert(conv, args[nextArg++]);
+    }
+
+    /** A decimal number at pos, or 0 when there is none; huge values saturate. */
+    private int digits() {
+      long n = 0;
+      while (pos < fmt.length() && Character.isDigit(fmt.charAt(pos)) && fmt.charAt(pos) < 128) {
+        n = Math.min(n * 10 + fmt.charAt(pos++) - '0', Integer.MAX_VALUE);
+      }
+      return (int) n;
+    }
+
+    private static LispSignal mismatch() {
+      return Lisp.error("Format specifier doesn\u2019t match argument type");
+    }
+
+    private void convert(char conv, Object arg) {
+      switch (conv) {
+        case 's': case 'S': {
+          String text = conv == 's' ? Printer.princToString(arg) : Printer.prin1ToString(arg);
+          if (arg instanceof LString && ((LString) arg).multibyte()) multibyte = true;
+          if (precision >= 0) text = truncateColumns(text, precision);
+          pad(text, false);
+          return;
+        }
+        case 'c': {
+          if (!(arg instanceof Long) && !(arg instanceof BigInteger)) throw mismatch();
+          pad(new String(Character.toChars(Lisp.checkChar(arg))), false);
+          return;
+        }
+        case 'd': case 'o': case 'x': case 'X':
+          integer(conv, arg);
+          return;
+        default:
+          floating(conv, arg);
+      }
+    }
+
+    private void integer(char conv, Object arg) {
+      if (arg instanceof Double) {
+        double d = (Double) arg;
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+          signedNumber(d < 0, Double.isNaN(d) ? "nan" : "inf", false);
+          return;
+        }
+        arg = Arith.doubleToInteger(d, arg);
+      }
+      if (!(arg instanceof Long) && !(arg instanceof BigInteger)) throw mismatch();
+      BigInteger v = Arith.toBig(arg);
+      int radix = conv == 'd' ? 10 : conv == 'o' ? 8 : 16;
+      // As in C, a zero precision prints no digits for zero.
+      String digits = precision == 0 && v.signum() == 0 ? "" : v.abs().toString(radix);
+      if (conv == 'X') digits = digits.toUpperCase(java.util.Locale.ROOT);
+      if (precision >= 0 && digits.length() < precision) {
+        digits = "0".repeat(precision - digits.length()) + digits;
+      }
+      if (alt && conv == 'o' && !digits.startsWith("0")) digits = "0" + digits;
+      String prefix = alt && radix == 16 && v.signum() != 0 ? (conv == 'X' ? "0X" : "0x") : "";
+      signedNumber(v.signum() < 0, prefix + digits, precision < 0);
+    }
+
+    private void floating(char conv, Object arg) {
+      if (!Lisp.isNumber(arg)) throw mismatch();
+      double d = Arith.toDouble(arg);
+      boolean negative = Double.doubleToRawLongBits(d) < 0;
+      int prec = precision < 0 ? 6 : precision;
+      String body;
+      if (Double.isNaN(d)) body = "nan";
+      else if (Double.isInfinite(d)) body = "inf";
+      else if (conv == 'f') body = Printf.fixed(d, prec, alt);
+      else if (conv == 'e') body = Printf.exponential(d, prec, alt);
+      else body = Printf.general(d, prec, alt);
+      signedNumber(negative && !Double.isNaN(d), body, !Double.isNaN(d) && !Double.isInfinite(d));
+    }
+
+    /** Adds sign (or the + and space flags) and pads; ZERO_OK when the 0 flag may apply. */
+    private void signedNumber(boolean negative, String body, boolean zeroOk) {
+      String sign = negative ? "-" : plus ? "+" : space ? " " : "";
+      int len = sign.length() + body.length();
+      if (zero && zeroOk && !minus && len < width) {
+        int split = body.startsWith("0x") || body.startsWith("0X") ? 2 : 0;
+        body = body.substring(0, split) + "0".repeat(width - len) + body.substring(split);
+      }
+      pad(sign + body, true);
+    }
+
+    /** Pads TEXT with spaces to the field width, on the right with the - flag. */
+    private void pad(String text, boolean ascii) {
+      int cols = ascii ? text.length() : columns(text);
+      if (!ascii && !LString.isAscii(text)) multibyte = true;
+      String fill = cols < width ? " ".repeat(width - cols) : "";
+      if (minus) out.append(text).append(fill);
+      else out.append(fill).append(text);
+    }
+  }
+
+  /** Display columns of TEXT: wide (East Asian) characters take two. */
+  static int columns(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      n += charColumns(c);
+    }
+    return n;
+  }
+
+  private static String truncateColumns(String text, int max) {
+    int n = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int w = charColumns(c);
+      if (n + w > max) return text.substring(0, i);
+      n += w;
+      i += Character.charCount(c);
+    }
+    return text;
+  }
+
+  private static int charColumns(int c) {
+    boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F)
+        || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+        || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F)
+        || (c >= 0x20000 && c <= 0x3FFFD);
+    return wide ? 2 : 1;
   }
 }

@@ -94,6 +94,7 @@ public final class Lread extends SubrGroup {
         Object features = Eval.symbolValueOrNil(Q.features);
         if (!memq(f, features)) Q.features.value = new Cons(f, features);
         if (a[1] != NIL) Data.put(f, Lisp.intern("subfeatures"), a[1]);
+        runAfterLoad(f);
         return f;
       }
       case REQUIRE: return require(Lisp.checkSymbol(a[0]), a[1], a[2] != NIL);
@@ -231,8 +232,39 @@ public final class Lread extends SubrGroup {
       throw new LispSignal(Q.fileError, list(Lisp.str("Opening input file"), Lisp.str(String.valueOf(e.getMessage())), Lisp.str(name)));
     }
     loadSource(text, name);
+    String base = p.getFileName().toString().replaceFirst("\\.el$", "");
+    for (Object key : afterLoadKeys()) {
+      if (key instanceof LString) {
+        String k = ((LString) key).str();
+        if (k.equals(base) || k.equals(name) || Fileio.expand(k, null).equals(name)) runAfterLoad(key);
+      }
+    }
     if (!nomessage && !batch) Print.message("Loading " + name + " (source)...done");
     return T;
+  }
+
+  private static java.util.List<Object> afterLoadKeys() {
+    java.util.List<Object> keys = new java.util.ArrayList<>();
+    for (Object o = Eval.symbolValueOrNil(afterLoadAlist); o instanceof Cons; o = ((Cons) o).cdr) {
+      Object entry = ((Cons) o).car;
+      if (entry instanceof Cons) keys.add(((Cons) entry).car);
+    }
+    return keys;
+  }
+
+  /**
+   * Calls the functions after-load-alist holds for KEY (a feature, or a file name), as provide
+   * and load do, and forgets them: each runs once.
+   */
+  private static void runAfterLoad(Object key) {
+    for (Object o = Eval.symbolValueOrNil(afterLoadAlist); o instanceof Cons; o = ((Cons) o).cdr) {
+      Object entry = ((Cons) o).car;
+      if (entry instanceof Cons && Lisp.equal(((Cons) entry).car, key)) {
+        Object fns = ((Cons) entry).cdr;
+        ((Cons) entry).cdr = NIL;
+        for (Object f = fns; f instanceof Cons; f = ((Cons) f).cdr) Eval.funcall(((Cons) f).car);
+      }
+    }
   }
 
   /** Evaluates every form of TEXT, as load does for a file named NAME. */

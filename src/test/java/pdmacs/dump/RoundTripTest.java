@@ -54,7 +54,7 @@ class RoundTripTest {
     Proc p = Proc.run("--dump-file=" + dump, "--batch", "--eval",
         "(progn (prin1 (square 12)) (princ \" \") (prin1 (funcall a-closure))"
             + " (princ \" \") (prin1 (gethash \"a\" ht-my)) (prin1 (gethash (car (read-from-string \"(x y)\")) ht-my))"
-            + " (princ \" \") (prin1 (gethash 'k2 (aref roots 19))) (princ \" \") (prin1 (get 'square 'doc)))").ok();
+            + " (princ \" \") (prin1 (gethash 'k2 (aref roots 29))) (princ \" \") (prin1 (get 'square 'doc)))").ok();
     assertEquals("144 42 12 (v2 list) \"The square of X.\"", p.out);
   }
 
@@ -67,10 +67,13 @@ class RoundTripTest {
 
   @Test
   void sameHeapGivesTheSameBytes() throws Exception {
-    Path again = dir.resolve("again.pdmp");
-    Proc.run("--temacs", "--batch", "-l", heapEl.toString(),
-        "--eval", "(dump-emacs-portable \"" + again + "\")").ok();
-    assertArrayEquals(Files.readAllBytes(dump), Files.readAllBytes(again));
+    // The same command line twice (command-line-args is part of the heap), copying in between.
+    Path det = dir.resolve("det.pdmp");
+    String[] args = {"--temacs", "--batch", "-l", heapEl.toString(), "--eval", "(dump-emacs-portable \"" + det + "\")"};
+    Proc.run(args).ok();
+    byte[] first = Files.readAllBytes(det);
+    Proc.run(args).ok();
+    assertArrayEquals(first, Files.readAllBytes(det));
   }
 
   @Test

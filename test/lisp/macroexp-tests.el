@@ -1,0 +1,64 @@
+;;; macroexp-tests.el --- tests for macroexpand-all and helpers  -*- lexical-binding: t -*-
+
+(require 'ert)
+(require 'macroexp)
+
+(defmacro macroexp-tests--inc (x) `(1+ ,x))
+
+(ert-deftest macroexp-tests-expand-all ()
+  (should (equal (macroexpand-all '(when a (unless b c)))
+                 '(if a (progn (if b nil c)))))
+  (should (equal (macroexpand-all '(list (macroexp-tests--inc 1) '(macroexp-tests--inc 2)))
+                 '(list (1+ 1) '(macroexp-tests--inc 2)))))
+
+(ert-deftest macroexp-tests-expand-all-binding-forms ()
+  (should (equal (macroexpand-all '(let ((macroexp-tests--inc (macroexp-tests--inc 1)))
+                                     (macroexp-tests--inc macroexp-tests--inc)))
+                 '(let ((macroexp-tests--inc (1+ 1))) (1+ macroexp-tests--inc))))
+  (should (equal (macroexpand-all '(cond ((macroexp-tests--inc 1) (macroexp-tests--inc 2))))
+                 '(cond ((1+ 1) (1+ 2)))))
+  (should (equal (macroexpand-all '(condition-case e (macroexp-tests--inc 1)
+                                     (error (macroexp-tests--inc 2))))
+                 '(condition-case e (1+ 1) (error (1+ 2))))))
+
+(ert-deftest macroexp-tests-expand-all-lambda ()
+  (should (equal (macroexpand-all '(function (lambda (x) (macroexp-tests--inc x))))
+                 '(function (lambda (x) (1+ x))))))
+
+(ert-deftest macroexp-tests-environment ()
+  (should (equal (macroexpand-all '(foo 1) '((foo . (lambda (x) (list 'bar x)))))
+                 '(bar 1))))
+
+(ert-deftest macroexp-tests-progn ()
+  (should (equal (macroexp-progn '(a)) 'a))
+  (should (equal (macroexp-progn '(a b)) '(progn a b)))
+  (should (equal (macroexp-unprogn '(progn a b)) '(a b)))
+  (should (equal (macroexp-unprogn 'a) '(a))))
+
+(ert-deftest macroexp-tests-const-and-copyable ()
+  (should (macroexp-const-p 1))
+  (should (macroexp-const-p ''x))
+  (should (macroexp-const-p :k))
+  (should-not (macroexp-const-p 'x))
+  (should-not (macroexp-const-p '(f)))
+  (should (macroexp-copyable-p 'x))
+  (should-not (macroexp-copyable-p '(f x))))
+
+(ert-deftest macroexp-tests-let2 ()
+  (should (equal (macroexp-let2 nil v 1 (list 'f v v)) '(f 1 1)))
+  (should (equal (macroexp-let2 macroexp-copyable-p v 'x (list 'f v v)) '(f x x)))
+  (let ((code (macroexp-let2 nil v '(macroexp-tests--g) (list 'list v v))))
+    (should (eq (car code) 'let*))
+    (should (equal (cadr (car (cadr code))) '(macroexp-tests--g)))
+    (defvar macroexp-tests--calls)
+    (let ((macroexp-tests--calls 0))
+      (defalias 'macroexp-tests--g (lambda () (setq macroexp-tests--calls (1+ macroexp-tests--calls))))
+      (should (equal (eval code t) '(1 1)))
+      (should (= macroexp-tests--calls 1)))))
+
+(ert-deftest macroexp-tests-parse-body ()
+  (should (equal (macroexp-parse-body '("doc" (declare (indent 1)) (interactive) a b))
+                 '(("doc" (declare (indent 1)) (interactive)) a b)))
+  (should (equal (macroexp-parse-body '("only")) '(nil "only"))))
+
+;;; macroexp-tests.el ends here
