@@ -193,6 +193,41 @@ class DeepStructuresTest {
     assertEquals("!! (circular-list (1 2 1 2 . #2))", outcome(() -> Lisp.bool(Lisp.equal(a, b))));
   }
 
+  /** Two lists whose car points back to themselves cycle in step: equal, as in Emacs. */
+  @Test
+  void equalOnCarCircularLists() throws Throwable {
+    Cons a = new Cons(NIL, new Cons(2L, NIL)), b = new Cons(NIL, new Cons(2L, NIL));
+    a.car = a;
+    b.car = b;
+    assertEquals("t", outcome(() -> Lisp.bool(Lisp.equal(a, b))));
+    Cons c = new Cons(NIL, new Cons(3L, NIL));
+    c.car = c;
+    assertEquals("nil", outcome(() -> Lisp.bool(Lisp.equal(a, c))));
+  }
+
+  /** Circular lists given to list functions: the results of GNU Emacs 28, never a hang. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+    "(length l)                    | !! (circular-list (1 2 1 2 . #2))",
+    "(safe-length l)               | 4",
+    "(prin1-to-string l)           | `\"(1 2 1 2 . #2)\"`",
+    "(mapcar #'identity l)         | !! (circular-list (1 2 1 2 . #2))",
+    "(mapc #'identity l)           | !! (circular-list (1 2 1 2 . #2))",
+    "(apply #'+ l)                 | !! (circular-list (1 2 1 2 . #2))",
+    "(nth 5 l)                     | 2",
+    "(memq 3 l)                    | !! (circular-list (1 2 1 2 . #2))",
+    "(member 3 l)                  | !! (circular-list (1 2 1 2 . #2))",
+    "(assq 'x l)                   | !! (circular-list (1 2 1 2 . #2))",
+    "(reverse l)                   | !! (circular-list (1 2 1 2 . #2))",
+    "(append l nil)                | !! (circular-list (1 2 1 2 . #2))",
+    "(copy-sequence l)             | !! (circular-list (1 2 1 2 . #2))",
+    "(delq 3 l)                    | !! (circular-list (1 2 1 2 . #2))",
+  })
+  void listFunctionsOnACircularList(String form, String expected) throws Throwable {
+    String source = "(let ((l (list 1 2))) (setcdr (cdr l) l) " + form + ")";
+    assertEquals(expected, outcome(() -> pdmacs.eval.LispRunner.run(source)));
+  }
+
   @Test
   void lengthOfACircularList() throws Throwable {
     assertEquals("!! (circular-list (1 2 1 2 . #2))", outcome(() -> (long) Lisp.length(circular())));
