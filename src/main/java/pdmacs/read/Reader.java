@@ -709,6 +709,40 @@ public final class Reader {
     for (int j = i; j < s.length(); j++) if (Character.digit(s.charAt(j), radix) < 0) return null;
     String t = s.charAt(0) == '+' ? s.substring(1) : s;
     if (t.length() <= 15 && radix == 10 || t.length() <= 12) return Lisp.integer(Long.parseLong(t, radix));
-    return Lisp.integer(new BigInteger(t, radix));
+    boolean negative = t.charAt(0) == '-';
+    BigInteger magnitude = parseMagnitude(t, negative ? 1 : 0, t.length(), radix);
+    return Lisp.integer(negative ? magnitude.negate() : magnitude);
+  }
+
+  /** Digits below which BigInteger's own parser (quadratic in the length) is fast enough. */
+  private static final int SPLIT_DIGITS = 2000;
+
+  /**
+   * The value of the digits S[FROM, TO) in RADIX. Long numbers are split in halves (high digits
+   * times RADIX to the power of the low digits' count, plus the low digits), so a 100,000-digit
+   * number costs a few multiplications instead of BigInteger's quadratic parse; power-of-two
+   * radixes just pack bits.
+   */
+  private static BigInteger parseMagnitude(String s, int from, int to, int radix) {
+    if (to - from <= SPLIT_DIGITS) return new BigInteger(s.substring(from, to), radix);
+    if (Integer.bitCount(radix) == 1) return packBits(s, from, to, radix);
+    int mid = from + (to - from) / 2;
+    BigInteger high = parseMagnitude(s, from, mid, radix), low = parseMagnitude(s, mid, to, radix);
+    return high.multiply(BigInteger.valueOf(radix).pow(to - mid)).add(low);
+  }
+
+  /** The digits S[FROM, TO) in a power-of-two RADIX, in linear time. */
+  private static BigInteger packBits(String s, int from, int to, int radix) {
+    int bitsPerDigit = Integer.numberOfTrailingZeros(radix);
+    byte[] bytes = new byte[(int) (((long) (to - from) * bitsPerDigit + 7) / 8)]; // big-endian
+    long bit = 0;
+    for (int j = to - 1; j >= from; j--, bit += bitsPerDigit) {
+      int d = Character.digit(s.charAt(j), radix);
+      for (int k = 0; k < bitsPerDigit; k++) {
+        long b = bit + k;
+        if ((d >> k & 1) != 0) bytes[bytes.length - 1 - (int) (b >> 3)] |= (byte) (1 << (b & 7));
+      }
+    }
+    return new BigInteger(1, bytes);
   }
 }

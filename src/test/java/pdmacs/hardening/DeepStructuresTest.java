@@ -119,6 +119,18 @@ class DeepStructuresTest {
     assertEquals("4000000", outcome(() -> String.valueOf(((BigInteger) read(hex)).bitLength())));
   }
 
+  /** Long numbers are parsed by splitting; every radix and sign must agree with BigInteger's parser. */
+  @Test
+  void longNumbersInEveryRadixAgreeWithBigInteger() {
+    java.util.Random r = new java.util.Random(7);
+    for (int radix = 2; radix <= 36; radix++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 5000 + r.nextInt(3000); i++) sb.append(Character.forDigit(r.nextInt(radix), radix));
+      String digits = (radix % 3 == 0 ? "-" : "") + sb;
+      assertEquals(new BigInteger(digits, radix), Reader.parseInteger(digits, radix), "radix " + radix);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
     "`\"abc`                | !! (end-of-file)",
