@@ -248,6 +248,8 @@ public final class Reader {
         if ((c & ~0x3FFFFF) != 0) {
           throw invalid("Invalid modifier in string");
         }
+        // Emacs characters go up to 0x3FFFFF, but a pdmacs string holds Unicode only.
+        if (c > Character.MAX_CODE_POINT) throw Lisp.error("Non-Unicode character: 0x" + Integer.toHexString(c));
       } else if (c >= 0x80) {
         forceMultibyte = true;
       }

@@ -149,6 +149,9 @@ class DeepStructuresTest {
     "#2=(a #2#)             | (a #0)",
     "#1=(a . #1#)           | (a . #0)",
     "`#s(hash-table data (a))` | !! (error \"Hash table data is not a list of even length\")",
+    // Found by ReaderFuzzTest. Emacs reads a string with this non-Unicode character; pdmacs
+    // strings hold Unicode only, so it is an error here (see docs/SECURITY.md).
+    "`\"\\x148350\"`        | !! (error \"Non-Unicode character: 0x148350\")",
   })
   void badSyntaxGivesEmacsErrors(String source, String expected) throws Throwable {
     assertEquals(expected, outcome(() -> read(source)));

@@ -70,7 +70,8 @@ public final class LoadOutcome {
     }
     long allocated = THREADS.getThreadAllocatedBytes(tid) - alloc0;
     boolean lz4 = bytes.length > 12 && (bytes[12] & 1) != 0;
-    long limit = overhead + bytes.length * (lz4 ? ALLOC_PER_BYTE_LZ4 : ALLOC_PER_BYTE_PLAIN);
+    long perByte = lz4 ? ALLOC_PER_BYTE_LZ4 : ALLOC_PER_BYTE_PLAIN;
+    long limit = overhead > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : overhead + bytes.length * perByte;
     if (finding == null && allocated > limit) {
       finding = "allocated " + allocated + " bytes for a " + bytes.length + "-byte file";
     }
