@@ -91,7 +91,9 @@ public final class Reader {
     labels = null;
     placeholders = null;
     try {
-      return readObject();
+      Object o = readObject();
+      if (placeholders != null) resolvePlaceholders(o);
+      return o;
     } catch (StackOverflowError e) {
       // Read on a thread with less stack than the Lisp thread's: MAX_DEPTH was not reached,
       // but the input is still too deep for this caller. The frames are unwound by now.
@@ -505,7 +507,7 @@ public final class Reader {
       Object o = readObject();
       if (o == placeholder) throw invalid("#" + n + "=");
       labels.put(n, o);
-      substitute(o, placeholder, o, new IdentityHashMap<>());
+      // The placeholder is replaced once, when the whole top-level object has been read.
       return o;
     }
     if (c == '#') {
@@ -515,8 +517,21 @@ public final class Reader {
     throw invalid("#");
   }
 
-  /** Replaces PLACEHOLDER by VALUE everywhere inside TREE. */
-  private static void substitute(Object tree, Object placeholder, Object value, IdentityHashMap<Object, Boolean> seen) {
+  /** The object label N finally stands for (a label may be defined as another's placeholder). */
+  private Object finalValue(Object placeholder) {
+    Object v = placeholder;
+    for (int i = 0; i <= placeholders.size() && placeholders.containsKey(v); i++) v = labels.get(placeholders.get(v));
+    if (placeholders.containsKey(v)) throw invalid("#");
+    return v;
+  }
+
+  /**
+   * Replaces every #N= placeholder inside TREE by the object its label stands for, in one walk
+   * over the whole top-level object: replacing each label's placeholder as soon as the label is
+   * read would walk nested labels' subtrees again and again (quadratic in the nesting).
+   */
+  private void resolvePlaceholders(Object tree) {
+    IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
     ArrayList<Object> stack = new ArrayList<>();
     stack.add(tree);
     while (!stack.isEmpty()) {
@@ -524,20 +539,20 @@ public final class Reader {
       if (seen.put(o, Boolean.TRUE) != null) continue;
       if (o instanceof Cons) {
         Cons c = (Cons) o;
-        if (c.car == placeholder) c.car = value;
+        if (placeholders.containsKey(c.car)) c.car = finalValue(c.car);
         else stack.add(c.car);
-        if (c.cdr == placeholder) c.cdr = value;
+        if (placeholders.containsKey(c.cdr)) c.cdr = finalValue(c.cdr);
         else stack.add(c.cdr);
       } else if (o instanceof LVector) {
         Object[] items = ((LVector) o).items;
         for (int i = 0; i < items.length; i++) {
-          if (items[i] == placeholder) items[i] = value;
+          if (placeholders.containsKey(items[i])) items[i] = finalValue(items[i]);
           else stack.add(items[i]);
         }
       } else if (o instanceof HashTable) {
         HashTable h = (HashTable) o;
         for (Object[] e : h.entries()) {
-          if (e[1] == placeholder) h.put(e[0], value);
+          if (placeholders.containsKey(e[1])) h.put(e[0], finalValue(e[1]));
           else stack.add(e[1]);
         }
       }
@@ -571,6 +586,8 @@ public final class Reader {
     if (!(spec instanceof Cons) || ((Cons) spec).car != Q.hashTable) {
       throw invalid("#s");
     }
+    // #N= labels can make the spec or the data circular: refuse those before walking them.
+    Lisp.consCount(spec);
     Object test = Q.eql, size = 65L, weak = NIL, data = NIL;
     Object rehashSize = 1.5, rehashThreshold = 0.8125;
     for (Object o = ((Cons) spec).cdr; o instanceof Cons; ) {
@@ -586,6 +603,7 @@ public final class Reader {
       else if (key == Q.rehashThreshold) rehashThreshold = val;
       o = ((Cons) rest).cdr;
     }
+    if (isCircular(data)) throw Lisp.error("Hash table data is not a list of even length");
     HashTable h = HashTables.make(test, size instanceof Long ? (int) Math.min((Long) size, 1 << 20) : 65, weak, rehashSize, rehashThreshold);
     for (Object o = data; o instanceof Cons; ) {
       Object k = ((Cons) o).car;
@@ -595,6 +613,15 @@ public final class Reader {
       o = ((Cons) rest).cdr;
     }
     return h;
+  }
+
+  private static boolean isCircular(Object list) {
+    try {
+      Lisp.consCount(list);
+      return false;
+    } catch (LispSignal circular) {
+      return true;
+    }
   }
 
   // ---- Atoms --------------------------------------------------------------------------------

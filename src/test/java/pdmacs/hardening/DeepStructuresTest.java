@@ -110,6 +110,26 @@ class DeepStructuresTest {
     assertTrue(r.equals("!! (error \"Nesting too deep for reader\")"), r);
   }
 
+  /** 20,000 nested labels, each referenced inside itself: resolved in one linear walk. */
+  @Test
+  void manyNestedLabelsReadInLinearTime() throws Throwable {
+    int n = 20_000;
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= n; i++) sb.append('#').append(i).append("=(");
+    sb.append('x');
+    for (int i = n; i >= 1; i--) sb.append(" #").append(i).append("#)");
+    String source = sb.toString();
+    assertEquals("ok", assertTimeoutPreemptively(Duration.ofSeconds(5), () -> outcome(() -> {
+      Object o = read(source);
+      for (int i = 1; i < n; i++) {
+        Cons c = (Cons) o;
+        if (((Cons) c.cdr).car != c) return "label " + i + " does not point at its list";
+        o = c.car;
+      }
+      return "ok";
+    })));
+  }
+
   @Test
   void hugeIntegers() throws Throwable {
     String digits = "9".repeat(100_000);
@@ -149,6 +169,8 @@ class DeepStructuresTest {
     "#2=(a #2#)             | (a #0)",
     "#1=(a . #1#)           | (a . #0)",
     "`#s(hash-table data (a))` | !! (error \"Hash table data is not a list of even length\")",
+    // Found by ReaderFuzzTest: a circular spec or data list made the reader loop forever.
+    "`#s(hash-table data #1=(a b . #1#))` | !! (error \"Hash table data is not a list of even length\")",
     // Found by ReaderFuzzTest. Emacs reads a string with this non-Unicode character; pdmacs
     // strings hold Unicode only, so it is an error here (see docs/SECURITY.md).
     "`\"\\x148350\"`        | !! (error \"Non-Unicode character: 0x148350\")",
