@@ -12,7 +12,7 @@ CLASSES := target/classes
 # PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
 JVM_FLAGS := -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
 
-.PHONY: all build check test run bench jmh clean dump
+.PHONY: all build check test run bench jmh clean dump fuzz
 
 all: emacs target/emacs.jar target/pdmacs.jsa
 
@@ -57,6 +57,14 @@ dump: emacs.pdmp
 check: all
 	$(MVN) test
 	@echo "make check: all tests passed"
+
+# Coverage-guided fuzzing with Jazzer, one target per JVM, 60 s each (the @FuzzTest maxDuration).
+# Findings are written under src/test/resources/pdmacs/fuzz/*Inputs/: fix them, commit them.
+FUZZ_TARGETS := pdmacs.fuzz.DumpLoaderFuzzTest\#loader pdmacs.fuzz.ReaderFuzzTest\#reader
+fuzz:
+	for t in $(FUZZ_TARGETS); do \
+	  JAZZER_FUZZ=1 $(MVN) test -Dtest="$$t" -Dsurefire.failIfNoSpecifiedTests=false || exit 1; \
+	done
 
 run: all
 	./emacs

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
@@ -58,6 +60,8 @@ public final class DumpLoader {
   private Object[] objects;
   private Symbol[] builtins;
   private Subr[] subrs;
+  /** Cold bytes not yet claimed by a record: see {@link #coldRange}. */
+  private long coldBudget;
   /** Set by the header: the sections were LZ4-compressed. */
   private boolean compressed;
 
@@ -212,7 +216,8 @@ public final class DumpLoader {
       if (off < end || stored < 0 || raw < 0 || stored > Integer.MAX_VALUE || raw > Integer.MAX_VALUE) {
         throw new DumpLoadException("corrupt dump file: bad " + SECTION_NAMES[i] + " section entry");
       }
-      if (off + stored > fileLength) throw new DumpLoadException("truncated dump file (" + SECTION_NAMES[i] + " section incomplete)");
+      // Written as a subtraction: off + stored can overflow for a hostile off.
+      if (stored > fileLength - off) throw new DumpLoadException("truncated dump file (" + SECTION_NAMES[i] + " section incomplete)");
       if (!compressed && raw != stored) throw new DumpLoadException("corrupt dump file: bad " + SECTION_NAMES[i] + " section size");
       // LZ4 cannot expand more than 255 to 1: a larger claim is a lie, refused before allocating.
       if (compressed && raw > stored * 255 + 64) throw new DumpLoadException("corrupt dump file: implausible " + SECTION_NAMES[i] + " section size");
@@ -289,6 +294,7 @@ public final class DumpLoader {
     List<Symbol> bs = Lisp.builtinSymbols;
     builtins = bs.toArray(new Symbol[0]);
     subrs = Lisp.subrs.toArray(new Subr[0]);
+    coldBudget = cold.limit();
     try {
       allocate();
       fill();
@@ -314,9 +320,23 @@ public final class DumpLoader {
     return (int) (w >>> 32);
   }
 
-  private int coldOffset(int off, int len) throws DumpLoadException {
+  /**
+   * Checks that [OFF, OFF+LEN) lies in the cold section and charges it to the cold budget. The
+   * writer gives every string, name, bignum and bool-vector its own bytes, so the ranges of a
+   * real dump add up to at most the section's size; ranges that overlap over and over would let
+   * a small file make the loader allocate far more than its size, so they are refused.
+   */
+  private int coldRange(int off, int len) throws DumpLoadException {
     if (off < 0 || len < 0 || (long) off + len > cold.limit()) throw corrupt("string data outside the cold section");
+    coldBudget -= len;
+    if (coldBudget < 0) throw corrupt("cold section data used more than once");
     return off;
+  }
+
+  /** Copies the checked cold range [OFF, OFF+LEN) into a new array. */
+  private byte[] coldCopy(int off, int len) throws DumpLoadException {
+    int start = coldRange(off, len);
+    return Arrays.copyOfRange(coldBytes, start, start + len);
   }
 
   /** Allocation pass: one Java object per record, fields not yet filled. */
@@ -330,7 +350,7 @@ public final class DumpLoader {
     o = base[Types.SYMBOL];
     for (int i = 0, c = counts[Types.SYMBOL]; i < c; i++, q += 5) {
       int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-      Symbol s = Symbol.uninterned(new String(coldBytes, coldOffset(off, len), len, StandardCharsets.UTF_8));
+      Symbol s = Symbol.uninterned(new String(coldBytes, coldRange(off, len), len, StandardCharsets.UTF_8));
       s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
       s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
       s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
@@ -341,7 +361,7 @@ public final class DumpLoader {
     o = base[Types.STRING];
     for (int i = 0, c = counts[Types.STRING]; i < c; i++, q += 2) {
       int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-      objects[o + i] = LString.view(cold, coldOffset(off, len), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
+      objects[o + i] = LString.view(cold, coldRange(off, len), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
     }
 
     q = (int) (tables[Types.FLOAT] >>> 3);
@@ -355,7 +375,7 @@ public final class DumpLoader {
     for (int i = 0, c = counts[Types.BIGNUM]; i < c; i++, q++) {
       int off = lo(w[q]), len = hi(w[q]);
       if (len == 0) throw corrupt("empty bignum");
-      objects[o + i] = new BigInteger(coldBytes, coldOffset(off, len), len);
+      objects[o + i] = new BigInteger(coldBytes, coldRange(off, len), len);
     }
 
     q = (int) (tables[Types.VECTOR] >>> 3);
@@ -373,9 +393,7 @@ public final class DumpLoader {
       int off = lo(w[q]), size = hi(w[q]);
       if (size < 0) throw corrupt("negative bool-vector size");
       n = (int) ((size + 7L) >>> 3);
-      int start = coldOffset(off, n);
-      byte[] bits = Arrays.copyOfRange(coldBytes, start, start + n);
-      objects[o + i] = new BoolVector(size, bits);
+      objects[o + i] = new BoolVector(size, coldCopy(off, n));
     }
 
     q = (int) (tables[Types.HASH_TABLE] >>> 3);
@@ -542,10 +560,14 @@ public final class DumpLoader {
     p += 8;
     if (m < 0 || (long) m * 8 > disc.limit() - p) throw corrupt("obarray list too long");
     Symbol[] interned = new Symbol[m];
+    Set<String> names = new HashSet<>();
     for (int i = 0; i < m; i++, p += 8) {
       Object s = value(disc.getLong(p));
       if (!(s instanceof Symbol) || ((Symbol) s).builtinIndex >= 0) throw corrupt("obarray entry is not a dumped symbol");
       interned[i] = (Symbol) s;
+      // Checked here, before any state changes, so a clash cannot leave half the obarray loaded.
+      String name = interned[i].name;
+      if (!names.add(name) || Lisp.obarray.lookup(name) != null) throw corrupt("symbol " + name + " interned twice");
     }
     for (int i = 0; i < n; i++) {
       Symbol s = builtins[i];
@@ -555,9 +577,6 @@ public final class DumpLoader {
       s.special = (flags[i] & DumpFormat.SYM_SPECIAL) != 0;
       s.constant = (flags[i] & DumpFormat.SYM_CONSTANT) != 0;
     }
-    for (Symbol s : interned) {
-      if (Lisp.obarray.lookup(s.name) != null) throw corrupt("symbol " + s.name + " interned twice");
-      Lisp.obarray.add(s);
-    }
+    for (Symbol s : interned) Lisp.obarray.add(s);
   }
 }

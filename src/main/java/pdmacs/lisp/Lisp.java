@@ -2,6 +2,7 @@ package pdmacs.lisp;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -157,11 +158,26 @@ public final class Lisp {
   }
 
   public static boolean equal(Object a, Object b) {
-    return equal(a, b, 0);
+    return equal(a, b, 0, null);
   }
 
-  private static boolean equal(Object a, Object b, int depth) {
+  /** Below this depth equal recurses freely; past it, it remembers the pairs it compares. */
+  private static final int EQUAL_PLAIN_DEPTH = 10;
+
+  /**
+   * Past {@link #EQUAL_PLAIN_DEPTH}, SEEN maps each cons or vector of A's side to the objects of
+   * B's side it is being compared with: meeting a pair again means the two structures cycle in
+   * step, and the pair counts as equal (as in GNU Emacs, where two lists whose car points back
+   * to themselves are equal). Deeper than 200 without such a cycle is an error, like Emacs.
+   */
+  private static boolean equal(Object a, Object b, int depth, IdentityHashMap<Object, List<Object>> seen) {
     if (depth > 200) throw error("Stack overflow in equal");
+    if (depth > EQUAL_PLAIN_DEPTH && (a instanceof Cons || a instanceof LVector)) {
+      if (seen == null) seen = new IdentityHashMap<>();
+      List<Object> partners = seen.computeIfAbsent(a, k -> new ArrayList<>(1));
+      for (Object p : partners) if (p == b) return true;
+      partners.add(b);
+    }
     while (true) {
       if (eql(a, b)) return true;
       if (a instanceof Cons && b instanceof Cons) {
@@ -171,7 +187,7 @@ public final class Lisp {
         Object slow = a;
         while (ta instanceof Cons && tb instanceof Cons) {
           Cons ca = (Cons) ta, cb = (Cons) tb;
-          if (!equal(ca.car, cb.car, depth + 1)) return false;
+          if (!equal(ca.car, cb.car, depth + 1, seen)) return false;
           ta = ca.cdr;
           tb = cb.cdr;
           if (ta == tb) return true;
@@ -193,7 +209,7 @@ public final class Lisp {
       if (a instanceof LVector && b instanceof LVector) {
         Object[] x = ((LVector) a).items, y = ((LVector) b).items;
         if (x.length != y.length) return false;
-        for (int i = 0; i < x.length; i++) if (!equal(x[i], y[i], depth + 1)) return false;
+        for (int i = 0; i < x.length; i++) if (!equal(x[i], y[i], depth + 1, seen)) return false;
         return true;
       }
       if (a instanceof BoolVector && b instanceof BoolVector) {
@@ -228,6 +244,24 @@ public final class Lisp {
       if ((n & 1) == 0) {
         slow = ((Cons) slow).cdr;
         if (slow == o && o != NIL) throw new LispSignal(Q.circularList, list(list));
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The number of conses in LIST's cdr chain, a dotted tail not counted; signals circular-list
+   * when the chain cycles, so callers that spread a list (apply) cannot loop forever.
+   */
+  public static int consCount(Object list) {
+    int n = 0;
+    Object slow = list;
+    for (Object o = list; o instanceof Cons; ) {
+      o = ((Cons) o).cdr;
+      n++;
+      if ((n & 1) == 0) {
+        slow = ((Cons) slow).cdr;
+        if (slow == o && o instanceof Cons) throw new LispSignal(Q.circularList, list(list));
       }
     }
     return n;

@@ -90,16 +90,26 @@ public final class Reader {
   public Object read() {
     labels = null;
     placeholders = null;
-    Object o = readObject();
-    return o;
+    try {
+      Object o = readObject();
+      if (placeholders != null) resolvePlaceholders(o);
+      return o;
+    } catch (StackOverflowError e) {
+      // Read on a thread with less stack than the Lisp thread's: MAX_DEPTH was not reached,
+      // but the input is still too deep for this caller. The frames are unwound by now.
+      throw tooDeep();
+    }
+  }
+
+  private static LispSignal tooDeep() {
+    return Lisp.error("Nesting too deep for reader");
   }
 
   private Object readObject() {
-    if (++depth > MAX_DEPTH) {
-      depth = 0;
-      throw Lisp.error("Nesting too deep for reader");
-    }
+    depth++;
     try {
+      // Inside the try: the finally unwinds the count for this frame too when it throws.
+      if (depth > MAX_DEPTH) throw tooDeep();
       while (true) {
         Object o = readOne();
         if (o != SKIP) return o;
@@ -240,6 +250,8 @@ public final class Reader {
         if ((c & ~0x3FFFFF) != 0) {
           throw invalid("Invalid modifier in string");
         }
+        // Emacs characters go up to 0x3FFFFF, but a pdmacs string holds Unicode only.
+        if (c > Character.MAX_CODE_POINT) throw Lisp.error("Non-Unicode character: 0x" + Integer.toHexString(c));
       } else if (c >= 0x80) {
         forceMultibyte = true;
       }
@@ -495,7 +507,7 @@ public final class Reader {
       Object o = readObject();
       if (o == placeholder) throw invalid("#" + n + "=");
       labels.put(n, o);
-      substitute(o, placeholder, o, new IdentityHashMap<>());
+      // The placeholder is replaced once, when the whole top-level object has been read.
       return o;
     }
     if (c == '#') {
@@ -505,8 +517,21 @@ public final class Reader {
     throw invalid("#");
   }
 
-  /** Replaces PLACEHOLDER by VALUE everywhere inside TREE. */
-  private static void substitute(Object tree, Object placeholder, Object value, IdentityHashMap<Object, Boolean> seen) {
+  /** The object label N finally stands for (a label may be defined as another's placeholder). */
+  private Object finalValue(Object placeholder) {
+    Object v = placeholder;
+    for (int i = 0; i <= placeholders.size() && placeholders.containsKey(v); i++) v = labels.get(placeholders.get(v));
+    if (placeholders.containsKey(v)) throw invalid("#");
+    return v;
+  }
+
+  /**
+   * Replaces every #N= placeholder inside TREE by the object its label stands for, in one walk
+   * over the whole top-level object: replacing each label's placeholder as soon as the label is
+   * read would walk nested labels' subtrees again and again (quadratic in the nesting).
+   */
+  private void resolvePlaceholders(Object tree) {
+    IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
     ArrayList<Object> stack = new ArrayList<>();
     stack.add(tree);
     while (!stack.isEmpty()) {
@@ -514,20 +539,20 @@ public final class Reader {
       if (seen.put(o, Boolean.TRUE) != null) continue;
       if (o instanceof Cons) {
         Cons c = (Cons) o;
-        if (c.car == placeholder) c.car = value;
+        if (placeholders.containsKey(c.car)) c.car = finalValue(c.car);
         else stack.add(c.car);
-        if (c.cdr == placeholder) c.cdr = value;
+        if (placeholders.containsKey(c.cdr)) c.cdr = finalValue(c.cdr);
         else stack.add(c.cdr);
       } else if (o instanceof LVector) {
         Object[] items = ((LVector) o).items;
         for (int i = 0; i < items.length; i++) {
-          if (items[i] == placeholder) items[i] = value;
+          if (placeholders.containsKey(items[i])) items[i] = finalValue(items[i]);
           else stack.add(items[i]);
         }
       } else if (o instanceof HashTable) {
         HashTable h = (HashTable) o;
         for (Object[] e : h.entries()) {
-          if (e[1] == placeholder) h.put(e[0], value);
+          if (placeholders.containsKey(e[1])) h.put(e[0], finalValue(e[1]));
           else stack.add(e[1]);
         }
       }
@@ -561,6 +586,8 @@ public final class Reader {
     if (!(spec instanceof Cons) || ((Cons) spec).car != Q.hashTable) {
       throw invalid("#s");
     }
+    // #N= labels can make the spec or the data circular: refuse those before walking them.
+    Lisp.consCount(spec);
     Object test = Q.eql, size = 65L, weak = NIL, data = NIL;
     Object rehashSize = 1.5, rehashThreshold = 0.8125;
     for (Object o = ((Cons) spec).cdr; o instanceof Cons; ) {
@@ -576,6 +603,7 @@ public final class Reader {
       else if (key == Q.rehashThreshold) rehashThreshold = val;
       o = ((Cons) rest).cdr;
     }
+    if (isCircular(data)) throw Lisp.error("Hash table data is not a list of even length");
     HashTable h = HashTables.make(test, size instanceof Long ? (int) Math.min((Long) size, 1 << 20) : 65, weak, rehashSize, rehashThreshold);
     for (Object o = data; o instanceof Cons; ) {
       Object k = ((Cons) o).car;
@@ -585,6 +613,15 @@ public final class Reader {
       o = ((Cons) rest).cdr;
     }
     return h;
+  }
+
+  private static boolean isCircular(Object list) {
+    try {
+      Lisp.consCount(list);
+      return false;
+    } catch (LispSignal circular) {
+      return true;
+    }
   }
 
   // ---- Atoms --------------------------------------------------------------------------------
@@ -701,6 +738,40 @@ public final class Reader {
     for (int j = i; j < s.length(); j++) if (Character.digit(s.charAt(j), radix) < 0) return null;
     String t = s.charAt(0) == '+' ? s.substring(1) : s;
     if (t.length() <= 15 && radix == 10 || t.length() <= 12) return Lisp.integer(Long.parseLong(t, radix));
-    return Lisp.integer(new BigInteger(t, radix));
+    boolean negative = t.charAt(0) == '-';
+    BigInteger magnitude = parseMagnitude(t, negative ? 1 : 0, t.length(), radix);
+    return Lisp.integer(negative ? magnitude.negate() : magnitude);
+  }
+
+  /** Digits below which BigInteger's own parser (quadratic in the length) is fast enough. */
+  private static final int SPLIT_DIGITS = 2000;
+
+  /**
+   * The value of the digits S[FROM, TO) in RADIX. Long numbers are split in halves (high digits
+   * times RADIX to the power of the low digits' count, plus the low digits), so a 100,000-digit
+   * number costs a few multiplications instead of BigInteger's quadratic parse; power-of-two
+   * radixes just pack bits.
+   */
+  private static BigInteger parseMagnitude(String s, int from, int to, int radix) {
+    if (to - from <= SPLIT_DIGITS) return new BigInteger(s.substring(from, to), radix);
+    if (Integer.bitCount(radix) == 1) return packBits(s, from, to, radix);
+    int mid = from + (to - from) / 2;
+    BigInteger high = parseMagnitude(s, from, mid, radix), low = parseMagnitude(s, mid, to, radix);
+    return high.multiply(BigInteger.valueOf(radix).pow(to - mid)).add(low);
+  }
+
+  /** The digits S[FROM, TO) in a power-of-two RADIX, in linear time. */
+  private static BigInteger packBits(String s, int from, int to, int radix) {
+    int bitsPerDigit = Integer.numberOfTrailingZeros(radix);
+    byte[] bytes = new byte[(int) (((long) (to - from) * bitsPerDigit + 7) / 8)]; // big-endian
+    long bit = 0;
+    for (int j = to - 1; j >= from; j--, bit += bitsPerDigit) {
+      int d = Character.digit(s.charAt(j), radix);
+      for (int k = 0; k < bitsPerDigit; k++) {
+        long b = bit + k;
+        if ((d >> k & 1) != 0) bytes[bytes.length - 1 - (int) (b >> 3)] |= (byte) (1 << (b & 7));
+      }
+    }
+    return new BigInteger(1, bytes);
   }
 }

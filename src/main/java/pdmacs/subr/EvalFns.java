@@ -150,7 +150,8 @@ public final class EvalFns extends SubrGroup {
     Object last = a[a.length - 1];
     int n = 0;
     Object tail = last;
-    for (; tail instanceof Cons; tail = ((Cons) tail).cdr) n++;
+    n = Lisp.consCount(last); // signals circular-list on a circular last argument
+    for (int k = 0; k < n; k++) tail = ((Cons) tail).cdr;
     // Like Emacs, a dotted last argument is reported by its final cdr.
     if (tail != NIL) throw Lisp.wrongType(Q.listp, tail);
     Object[] args = new Object[a.length - 2 + n];

@@ -1,0 +1,91 @@
+package pdmacs.hardening;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * The dump header layout of docs/FORMAT.md, written down again on the test side (so a change
+ * to the format that the doc does not follow shows up here), and the edits the mutation and
+ * fuzz tests make: patching the fingerprint, recomputing checksums, making seed dumps.
+ */
+public final class DumpBytes {
+  private DumpBytes() {}
+
+  public static final int HEADER_SIZE = 512;
+  public static final int OFF_VERSION = 8, OFF_FLAGS = 12, OFF_FINGERPRINT = 16, OFF_SECTIONS = 48;
+  public static final int SECTION_ENTRY = 32, SECTIONS = 3, TYPES = 9;
+  public static final int OFF_COUNTS = 144, OFF_TABLES = 180, OFF_HEADER_CRC = 508;
+
+  /** A heap with every record type: lists, strings, floats, bignums, vectors, tables, obarrays. */
+  public static final String SEED_HEAP = String.join("\n",
+      "(setq x (car (read-from-string \"(1 \\\"two\\\" 3.0 \\\"multi\\u00e9\\\" 123456789012345678901234567890"
+          + " -98765432109876543210987 [a b (c . d)] #&5\\\"\\\\37\\\" :kw 1.5e300 \\\"\\\")\")))",
+      "(setq circ (car (read-from-string \"#1=(a b . #1#)\")))",
+      "(setq h (make-hash-table :test 'equal))",
+      "(puthash \"k\" 'v h)",
+      "(puthash 'k2 x h)",
+      "(setq he (make-hash-table :test 'eq :weakness 'key))",
+      "(puthash 'a 1 he)",
+      "(setq ob (obarray-make))",
+      "(intern \"in-ob\" ob)",
+      "(setq u (make-symbol \"uninterned\"))",
+      "(fset 'sq '(lambda (n) (* n n)))",
+      "(put 'sq 'doc \"square\")",
+      "(defvar special-var 42)");
+
+  /** Makes a dump of {@link #SEED_HEAP} with the current runtime, in a fresh process. */
+  public static byte[] makeSeed(Path dir, boolean compressed) throws IOException, InterruptedException {
+    Path heap = dir.resolve("seed-heap.el");
+    Files.writeString(heap, SEED_HEAP);
+    Path file = dir.resolve(compressed ? "seed-lz4.pdmp" : "seed.pdmp");
+    Pdmacs.run("--temacs", "--batch", "-l", heap.toString(),
+        "--eval", "(setq pdumper-compress " + (compressed ? "t" : "nil") + ")",
+        "--eval", "(dump-emacs-portable \"" + file + "\")").ok();
+    return Files.readAllBytes(file);
+  }
+
+  public static ByteBuffer le(byte[] b) {
+    return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  static int crc(byte[] b, int off, int len) {
+    CRC32C c = new CRC32C();
+    c.update(b, off, len);
+    return (int) c.getValue();
+  }
+
+  /** Byte offset of section S's table entry in the header. */
+  public static int sectionEntry(int s) {
+    return OFF_SECTIONS + s * SECTION_ENTRY;
+  }
+
+  /** Rewrites the header checksum so a header edit is judged by the structural checks. */
+  public static void fixHeaderCrc(byte[] b) {
+    le(b).putInt(OFF_HEADER_CRC, crc(b, 0, OFF_HEADER_CRC));
+  }
+
+  /**
+   * Recomputes every section checksum that lies within the file, then the header's: a payload
+   * edit then reaches the loader's structural checks instead of stopping at the CRC.
+   */
+  public static void fixAllCrcs(byte[] b) {
+    if (b.length < HEADER_SIZE) return;
+    ByteBuffer h = le(b);
+    for (int s = 0; s < SECTIONS; s++) {
+      int e = sectionEntry(s);
+      long off = h.getLong(e), len = h.getLong(e + 8);
+      if (off >= 0 && len >= 0 && off + len <= b.length && off + len >= off) h.putInt(e + 24, crc(b, (int) off, (int) len));
+    }
+    fixHeaderCrc(b);
+  }
+
+  /** Puts the current runtime's fingerprint into B, so a seed made by an older build stays useful. */
+  public static void patchFingerprint(byte[] b) {
+    if (b.length < HEADER_SIZE) return;
+    System.arraycopy(pdmacs.dump.Fingerprint.bytes(), 0, b, OFF_FINGERPRINT, 32);
+  }
+}
