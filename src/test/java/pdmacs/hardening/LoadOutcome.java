@@ -1,11 +1,10 @@
 package pdmacs.hardening;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import pdmacs.dump.DumpLoadException;
 import pdmacs.dump.DumpLoader;
 
@@ -53,8 +52,8 @@ public final class LoadOutcome {
     long tid = Thread.currentThread().getId();
     long alloc0 = THREADS.getThreadAllocatedBytes(tid);
     String finding = null;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      DumpLoader.loadRegion(ch, 0, ch.size(), map, file.toString());
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+      DumpLoader.loadRegion(f, 0, f.length(), map, file.toString());
       loaded++;
       before.restore();
     } catch (DumpLoadException e) {
