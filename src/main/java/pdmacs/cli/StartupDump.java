@@ -32,7 +32,8 @@ final class StartupDump {
   /** The find-read-check half of a load, run on its own thread. */
   static final class Prefetch extends Thread {
     private final String dumpFile;
-    private final boolean map;
+    /** -Dpdmacs.dump.map: "true" maps, "false" reads, unset decides by size. */
+    private final String mapSetting;
     /** Set by run: the checked dump, or the message to print and exit with status 1. */
     private DumpLoader.Prepared prepared;
     private String failure;
@@ -44,11 +45,11 @@ final class StartupDump {
     Prefetch(String dumpFile) {
       super("dump-prefetch");
       this.dumpFile = dumpFile;
-      // Read, not mapped, by default: the first FileChannel.map of a JVM bootstraps
-      // java.lang.invoke (a lambda in the JDK's map modes), which costs more than reading the
-      // whole dump, and the loader copies the hot section into an array either way
-      // (docs/FORMAT.md, "Read or map").
-      this.map = Boolean.getBoolean("pdmacs.dump.map");
+      this.mapSetting = System.getProperty("pdmacs.dump.map");
+    }
+
+    private boolean shouldMap(long size) {
+      return StartupDump.shouldMap(size, mapSetting);
     }
 
     @Override
@@ -69,13 +70,14 @@ final class StartupDump {
     private DumpLoader.Prepared prepare() throws DumpLoadException, IOException {
       if (dumpFile != null) {
         shown = dumpFile;
-        return DumpLoader.prepareFile(Paths.get(dumpFile), map);
+        Path p = Paths.get(dumpFile);
+        return DumpLoader.prepareFile(p, shouldMap(Files.isRegularFile(p) ? Files.size(p) : 0));
       }
       String home = System.getProperty("pdmacs.home");
       Path next = home == null ? null : Paths.get(home, DUMP_NAME);
       if (next != null && Files.isRegularFile(next)) {
         shown = next.toString();
-        return DumpLoader.prepareFile(next, map);
+        return DumpLoader.prepareFile(next, shouldMap(Files.size(next)));
       }
       Path jar = ownJar();
       JarDump.Entry entry = jar == null ? null : JarDump.find(jar, DUMP_NAME);
@@ -87,9 +89,25 @@ final class StartupDump {
       }
       shown = jar + "!/" + DUMP_NAME;
       try (RandomAccessFile f = new RandomAccessFile(jar.toFile(), "r")) {
-        return DumpLoader.prepareRegion(f, entry.dataOffset, entry.length, map, shown);
+        return DumpLoader.prepareRegion(f, entry.dataOffset, entry.length, shouldMap(entry.length), shown);
       }
     }
+  }
+
+  /**
+   * Uncompressed dumps of at least this size are mapped, smaller ones read. The first
+   * FileChannel.map of a JVM bootstraps java.lang.invoke (a lambda in the JDK's map modes),
+   * measured at 4-8 ms, while reading costs about 1 ms per MiB and the loader copies the hot
+   * section into an array either way; past this size the page cache serving the cold strings
+   * lazily wins (docs/FORMAT.md, "Read or map").
+   */
+  static final long MAP_THRESHOLD = 8L << 20;
+
+  /** Whether a dump of SIZE bytes is mapped: -Dpdmacs.dump.map=true/false, else by size. */
+  static boolean shouldMap(long size, String setting) {
+    if ("true".equals(setting)) return true;
+    if ("false".equals(setting)) return false;
+    return size >= MAP_THRESHOLD;
   }
 
   /** Starts finding, reading and checking the dump; call before Runtime.init. */

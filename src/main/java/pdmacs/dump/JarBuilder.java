@@ -88,7 +88,15 @@ public final class JarBuilder {
             || !seen.add(n)) {
           continue;
         }
-        zip.putNextEntry(entry(n));
+        ZipEntry out = entry(n);
+        if (e.getMethod() == ZipEntry.STORED && !e.isDirectory()) {
+          // Kept uncompressed (the fingerprint is read straight from the jar file at start-up).
+          out.setMethod(ZipEntry.STORED);
+          out.setSize(e.getSize());
+          out.setCompressedSize(e.getSize());
+          out.setCrc(e.getCrc());
+        }
+        zip.putNextEntry(out);
         if (!e.isDirectory()) {
           try (InputStream in = z.getInputStream(e)) {
             in.transferTo(zip);
