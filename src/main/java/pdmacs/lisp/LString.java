@@ -17,8 +17,9 @@ public final class LString {
   private ByteBuffer source;
   private int sourceOffset;
   private int sourceLength;
-  /** 1 when every char is a whole code point (no surrogates), 0 when not, -1 unknown. */
-  private byte bmpOnly = -1;
+  /** What the text holds, computed on first need: one of the KIND_ constants. */
+  private byte kind = KIND_UNKNOWN;
+  private static final byte KIND_UNKNOWN = -1, KIND_ASCII = 0, KIND_BMP = 1, KIND_SURROGATES = 2;
 
   public LString(String text, boolean multibyte) {
     this.text = text;
@@ -76,19 +77,30 @@ public final class LString {
     multibyte = m;
   }
 
-  private boolean bmp() {
-    if (bmpOnly < 0) {
-      String t = str();
-      boolean ok = true;
-      for (int i = 0, n = t.length(); i < n; i++) {
-        if (Character.isSurrogate(t.charAt(i))) {
-          ok = false;
-          break;
-        }
-      }
-      bmpOnly = (byte) (ok ? 1 : 0);
+  private byte kind() {
+    byte k = kind;
+    if (k == KIND_UNKNOWN) kind = k = classify(str());
+    return k;
+  }
+
+  private static byte classify(String t) {
+    byte k = KIND_ASCII;
+    for (int i = 0, n = t.length(); i < n; i++) {
+      char c = t.charAt(i);
+      if (Character.isSurrogate(c)) return KIND_SURROGATES;
+      if (c >= 0x80) k = KIND_BMP;
     }
-    return bmpOnly == 1;
+    return k;
+  }
+
+  /** True when every char is a whole code point (no surrogates). */
+  private boolean bmp() {
+    return kind() != KIND_SURROGATES;
+  }
+
+  /** True when every character is ASCII (remembered, so asking again costs nothing). */
+  public boolean isAscii() {
+    return kind() == KIND_ASCII;
   }
 
   /** Number of characters. */
@@ -126,14 +138,14 @@ public final class LString {
     int off = offsetOf(i);
     int end = off + Character.charCount(t.codePointAt(off));
     text = t.substring(0, off) + new String(Character.toChars(c)) + t.substring(end);
-    bmpOnly = -1;
+    kind = KIND_UNKNOWN;
     if (c >= 0x80 && c > 0xff) multibyte = true;
   }
 
   public void setText(String t) {
     text = t;
     source = null;
-    bmpOnly = -1;
+    kind = KIND_UNKNOWN;
   }
 
   /** Bytes in Emacs's internal representation (UTF-8 for multibyte, one per char otherwise). */

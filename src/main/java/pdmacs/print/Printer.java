@@ -37,7 +37,8 @@ public final class Printer {
   private int labelCounter;
   /** How many backquotes enclose the object being printed, less the commas in between. */
   private int backquoteDepth;
-  private final Object[] beingPrinted = new Object[200];
+  /** The composites being printed, outermost first (made on the first composite). */
+  private Object[] beingPrinted;
   private int depth;
   private static final int MAX_DEPTH = 200;
 
@@ -59,15 +60,49 @@ public final class Printer {
   }
 
   public static String prin1ToString(Object o) {
+    String quick = quickText(o, true);
+    if (quick != null) return quick;
     StringBuilder sb = new StringBuilder();
     new Printer(sb, true).print(o);
     return sb.toString();
   }
 
   public static String princToString(Object o) {
+    String quick = quickText(o, false);
+    if (quick != null) return quick;
     StringBuilder sb = new StringBuilder();
     new Printer(sb, false).print(o);
     return sb.toString();
+  }
+
+  /**
+   * The printed text of the objects format's %s and %S see most (fixnums, strings under princ,
+   * symbols whose names need no escape), which no print variable changes; null for any other.
+   * This spares building a Printer, which reads every print variable.
+   */
+  private static String quickText(Object o, boolean escape) {
+    if (o instanceof Long) return o.toString();
+    if (o instanceof LString) return escape ? null : ((LString) o).str();
+    if (o instanceof Symbol) {
+      Symbol sym = (Symbol) o;
+      if (!sym.interned || sym.name.isEmpty()) return null;
+      return !escape || isPlainName(sym.name) ? sym.name : null;
+    }
+    return null;
+  }
+
+  /** A name of a letter then letters, digits and dashes, which prin1 prints as it is. */
+  private static boolean isPlainName(String name) {
+    if (!isAsciiLetter(name.charAt(0))) return false;
+    for (int i = 1, n = name.length(); i < n; i++) {
+      char c = name.charAt(i);
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '-') return false;
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   public void print(Object o) {
@@ -165,6 +200,7 @@ public final class Printer {
       out.append("...");
       return;
     }
+    if (beingPrinted == null) beingPrinted = new Object[MAX_DEPTH];
     beingPrinted[depth++] = o;
     try {
       if (o instanceof Cons) printList((Cons) o);

@@ -119,22 +119,64 @@ public final class Editfns extends SubrGroup {
     }
 
     LString run() {
-      while (pos < fmt.length()) {
-        char c = fmt.charAt(pos++);
-        if (c == '%') spec();
-        else out.append(quote(c));
+      LString format = (LString) args[0];
+      // A non-ASCII character of the format string is always copied to the output.
+      if (!format.isAscii()) multibyte = true;
+      int n = fmt.length();
+      while (pos < n) {
+        int percent = fmt.indexOf('%', pos);
+        int end = percent < 0 ? n : percent;
+        literal(pos, end);
+        if (percent < 0) break;
+        pos = percent + 1;
+        spec();
       }
-      String s = out.toString();
-      return new LString(s, multibyte || !LString.isAscii(s));
+      return new LString(out.toString(), multibyte);
     }
 
-    private char quote(char c) {
-      if (quotes == 'c') return c == '`' ? '\u2018' : c == '\'' ? '\u2019' : c;
-      if (quotes == 's' && c == '`') return '\'';
-      return c;
+    /** Copies the format string's text from FROM to TO, curving or straightening quotes. */
+    private void literal(int from, int to) {
+      if (quotes == 'g') {
+        out.append(fmt, from, to);
+        return;
+      }
+      for (int i = from; i < to; i++) {
+        char c = fmt.charAt(i);
+        if (quotes == 'c' && (c == '`' || c == '\'')) {
+          out.append(c == '`' ? '\u2018' : '\u2019');
+          multibyte = true;
+        } else {
+          out.append(quotes == 's' && c == '`' ? '\'' : c);
+        }
+      }
     }
 
     private void spec() {
+      if (pos < fmt.length() && isLetter(fmt.charAt(pos))) {
+        // No field number, flags, width or precision: the usual %s or %d.
+        minus = plus = space = alt = zero = false;
+        width = 0;
+        precision = -1;
+      } else {
+        parseModifiers();
+      }
+      if (pos >= fmt.length()) throw Lisp.error("Format string ends in middle of format specifier");
+      char conv = fmt.charAt(pos++);
+      if (conv == '%') {
+        out.append('%');
+        return;
+      }
+      if ("sSdoxXcefg".indexOf(conv) < 0) throw Lisp.error("Invalid format operation %" + conv);
+      if (nextArg >= args.length) throw Lisp.error("Not enough arguments for format string");
+      convert(conv, args[nextArg++]);
+    }
+
+    private static boolean isLetter(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** Reads a spec's field number, flags, width and precision, up to its conversion. */
+    private void parseModifiers() {
       int fieldStart = pos;
       int field = digits();
       if (field > 0 && pos < fmt.length() && fmt.charAt(pos) == '$') {
@@ -164,15 +206,6 @@ public final class Editfns extends SubrGroup {
       if (width > MAX_FIELD || precision > MAX_FIELD) {
         throw Lisp.error("Memory exhausted--use C-x s then exit and restart Emacs");
       }
-      if (pos >= fmt.length()) throw Lisp.error("Format string ends in middle of format specifier");
-      char conv = fmt.charAt(pos++);
-      if (conv == '%') {
-        out.append('%');
-        return;
-      }
-      if ("sSdoxXcefg".indexOf(conv) < 0) throw Lisp.error("Invalid format operation %" + conv);
-      if (nextArg >= args.length) throw Lisp.error("Not enough arguments for format string");
-      convert(conv, args[nextArg++]);
     }
 
     /** A decimal number at pos, or 0 when there is none; huge values saturate. */
@@ -191,10 +224,13 @@ public final class Editfns extends SubrGroup {
     private void convert(char conv, Object arg) {
       switch (conv) {
         case 's': case 'S': {
-          String text = conv == 's' ? Printer.princToString(arg) : Printer.prin1ToString(arg);
+          // %s shows a symbol's bare name, even an uninterned one under print-gensym.
+          String text = conv == 'S' ? Printer.prin1ToString(arg)
+              : arg instanceof Symbol ? ((Symbol) arg).name : Printer.princToString(arg);
           if (arg instanceof LString && ((LString) arg).multibyte()) multibyte = true;
           if (precision >= 0) text = truncateColumns(text, precision);
-          pad(text, false);
+          // The common case, a fixnum or a symbol's name, is ASCII and needs no padding.
+          pad(text, arg instanceof Long);
           return;
         }
         case 'c': {
@@ -211,6 +247,14 @@ public final class Editfns extends SubrGroup {
     }
 
     private void integer(char conv, Object arg) {
+      if (arg instanceof Long && precision < 0 && !alt) {
+        // A fixnum is within 2^61, so its magnitude is a long too.
+        long v = (Long) arg;
+        String digits = Long.toString(Math.abs(v), conv == 'd' ? 10 : conv == 'o' ? 8 : 16);
+        if (conv == 'X') digits = digits.toUpperCase(java.util.Locale.ROOT);
+        signedNumber(v < 0, digits, true);
+        return;
+      }
       if (arg instanceof Double) {
         double d = (Double) arg;
         if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -249,6 +293,10 @@ public final class Editfns extends SubrGroup {
 
     /** Adds sign (or the + and space flags) and pads; ZERO_OK when the 0 flag may apply. */
     private void signedNumber(boolean negative, String body, boolean zeroOk) {
+      if (!negative && !plus && !space && width == 0) {
+        out.append(body);
+        return;
+      }
       String sign = negative ? "-" : plus ? "+" : space ? " " : "";
       int len = sign.length() + body.length();
       if (zero && zeroOk && !minus && len < width) {
@@ -260,8 +308,16 @@ public final class Editfns extends SubrGroup {
 
     /** Pads TEXT with spaces to the field width, on the right with the - flag. */
     private void pad(String text, boolean ascii) {
+      if (!ascii && !LString.isAscii(text)) {
+        multibyte = true;
+      } else {
+        ascii = true;
+      }
+      if (width == 0) {
+        out.append(text);
+        return;
+      }
       int cols = ascii ? text.length() : columns(text);
-      if (!ascii && !LString.isAscii(text)) multibyte = true;
       String fill = cols < width ? " ".repeat(width - cols) : "";
       if (minus) out.append(text).append(fill);
       else out.append(fill).append(text);
