@@ -3,6 +3,7 @@ package pdmacs.print;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import pdmacs.read.Reader;
 
 /**
  * Floats printed as GNU Emacs prints them: the shortest %g form that reads back as the same
@@ -13,7 +14,9 @@ public final class FloatFormat {
 
   public static String toLisp(double d) {
     if (Double.isNaN(d)) {
-      return (Double.doubleToRawLongBits(d) < 0 ? "-" : "") + "0.0e+NaN";
+      // The sign, then the payload (the bits below the quiet bit) as the integer part.
+      long bits = Double.doubleToRawLongBits(d);
+      return (bits < 0 ? "-" : "") + (bits & Reader.NAN_PAYLOAD_MASK) + ".0e+NaN";
     }
     if (Double.isInfinite(d)) return d > 0 ? "1.0e+INF" : "-1.0e+INF";
     if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";

@@ -246,10 +246,8 @@ public final class Reader {
         c = readEscape(true, kind);
         if (kind[0] == 1) forceMultibyte = true;
         else if (kind[0] == 2) forceUnibyte = true;
-        if ((c & META) != 0) c = (c & ~META) | 0x80;
-        if ((c & ~0x3FFFFF) != 0) {
-          throw invalid("Invalid modifier in string");
-        }
+        if ((c & META) != 0) forceUnibyte = true;
+        c = inString(c);
         // Emacs characters go up to 0x3FFFFF, but a pdmacs string holds Unicode only.
         if (c > Character.MAX_CODE_POINT) throw Lisp.error("Non-Unicode character: 0x" + Integer.toHexString(c));
       } else if (c >= 0x80) {
@@ -260,6 +258,26 @@ public final class Reader {
     String s = sb.toString();
     boolean multibyte = forceMultibyte || (!forceUnibyte && !LString.isAscii(s) && hasAbove255(s));
     return new LString(s, multibyte);
+  }
+
+  /**
+   * An escaped character with modifiers as a string holds it: shift uppercases a lowercase
+   * letter and meta sets an ASCII character's high bit (making a byte); any other modifier
+   * cannot be in a string.
+   */
+  private static int inString(int c) {
+    int mods = c & ~0x3FFFFF;
+    int base = c & 0x3FFFFF;
+    if ((mods & SHIFT) != 0 && base >= 'a' && base <= 'z') {
+      mods &= ~SHIFT;
+      base -= 'a' - 'A';
+    }
+    if ((mods & META) != 0 && base < 0x80) {
+      mods &= ~META;
+      base |= 0x80;
+    }
+    if (mods != 0) throw invalid("Invalid modifier in string");
+    return base;
   }
 
   private static boolean hasAbove255(String s) {
@@ -285,61 +303,38 @@ public final class Reader {
   }
 
   /**
+   * What a character literal is worth when the input ends right after a modifier prefix
+   * (?\\C- or ?\\^): Emacs 28 reads the end of input as the character -1 there.
+   */
+  private static final int END_CHAR = -1;
+
+  /**
    * Reads an escape after a backslash. KIND[0] is set to 1 when the escape forces a multibyte
    * string (\\u, \\N, \\x above 255) and 2 when it forces a unibyte one (octal or \\x byte).
    */
   private int readEscape(boolean inString, int[] kind) {
     int c = nextCodePoint();
     switch (c) {
-      case 'a':
-        return 7;
-      case 'b':
-        return '\b';
-      case 'd':
-        return 127;
-      case 'e':
-        return 27;
-      case 'f':
-        return '\f';
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      case 'v':
-        return 11;
-      case '\n':
-        return -1 == 0 ? 0 : '\n';
+      case 'a': return 7;
+      case 'b': return '\b';
+      case 'd': return 127;
+      case 'e': return 27;
+      case 'f': return '\f';
+      case 'n': return '\n';
+      case 'r': return '\r';
+      case 't': return '\t';
+      case 'v': return 11;
       case 's':
-        if (peek() == '-') {
+        // In a string \\s is always a space; in a character ?\\s-x is super-x.
+        if (!inString && peek() == '-') {
           pos++;
-          return SUPER | readModified(inString, kind);
+          return withModifier(SUPER, readModified(inString, kind));
         }
         return ' ';
-      case 'x': {
-        int v = 0, n = 0;
-        while (pos < end && Character.digit(in.charAt(pos), 16) >= 0) {
-          v = v * 16 + Character.digit(in.charAt(pos++), 16);
-          if (++n > 8) throw invalid("Hex character out of range");
-        }
-        if (n == 0 && inString) throw invalid("Invalid escape character syntax");
-        if (v > 0x3FFFFF) throw invalid("Hex character out of range");
-        kind[0] = v > 0xff ? 1 : (v >= 0x80 ? 2 : 0);
-        return v;
-      }
-      case 'u':
-      case 'U': {
-        int digits = c == 'u' ? 4 : 8;
-        int v = 0;
-        for (int i = 0; i < digits; i++) {
-          int d = pos < end ? Character.digit(in.charAt(pos), 16) : -1;
-          if (d < 0) throw invalid("Non-hex character used for Unicode escape");
-          v = v * 16 + d;
-          pos++;
-        }
-        if (v > 0x10FFFF) throw invalid("Non-Unicode character: 0x" + Integer.toHexString(v));
-        kind[0] = 1;
+      case 'x': return readHexEscape(inString, kind);
+      case 'u': case 'U': {
+        int v = readUnicodeEscape(c, c == 'u' ? 4 : 8);
+        if (v >= 0x80) kind[0] = 1;
         return v;
       }
       case 'N': {
@@ -349,8 +344,9 @@ public final class Reader {
         String name = in.substring(pos + 1, close);
         pos = close + 1;
         if (name.isEmpty()) throw invalid("Empty character name");
-        kind[0] = 1;
-        return CharNames.lookup(name);
+        int v = CharNames.lookup(name);
+        if (v >= 0x80) kind[0] = 1;
+        return v;
       }
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
         int v = c - '0';
@@ -360,47 +356,82 @@ public final class Reader {
         if (v >= 0x80 && v <= 0xff) kind[0] = 2;
         return v;
       }
-      case 'C':
-        if (peek() == '-') {
-          pos++;
-          return control(readModified(inString, kind));
-        }
-        return c;
       case '^':
         return control(readModified(inString, kind));
-      case 'M':
-        if (peek() == '-') {
-          pos++;
-          return META | readModified(inString, kind);
-        }
-        return c;
-      case 'S':
-        if (peek() == '-') {
-          pos++;
-          return SHIFT | readModified(inString, kind);
-        }
-        return c;
-      case 'H':
-        if (peek() == '-') {
-          pos++;
-          return HYPER | readModified(inString, kind);
-        }
-        return c;
-      case 'A':
-        if (peek() == '-') {
-          pos++;
-          return ALT | readModified(inString, kind);
-        }
-        return c;
+      case 'C': case 'M': case 'S': case 'H': case 'A': {
+        if (peek() != '-') throw Lisp.error("Invalid escape character syntax");
+        pos++;
+        int base = readModified(inString, kind);
+        return c == 'C' ? control(base) : withModifier(modifierBit(c), base);
+      }
       default:
         return c;
     }
   }
 
+  private static int modifierBit(int letter) {
+    switch (letter) {
+      case 'M': return META;
+      case 'S': return SHIFT;
+      case 'H': return HYPER;
+      default: return ALT;
+    }
+  }
+
+  private static int withModifier(int bit, int c) {
+    return c == END_CHAR ? END_CHAR : c | bit;
+  }
+
+  /** The character after a modifier prefix, itself maybe an escape. */
   private int readModified(boolean inString, int[] kind) {
+    if (pos >= end && !inString) return END_CHAR;
     int c = nextCodePoint();
     if (c == '\\') return readEscape(inString, kind);
     return c;
+  }
+
+  /**
+   * \\xHEX: any number of hex digits (none reads as 0). A value past 28 bits is an error
+   * naming the digits read so far; raw-byte characters stand for their byte.
+   */
+  private int readHexEscape(boolean inString, int[] kind) {
+    long value = 0;
+    while (pos < end && Character.digit(in.charAt(pos), 16) >= 0) {
+      value = value * 16 + Character.digit(in.charAt(pos++), 16);
+      if (value >= 0x10000000) {
+        throw Lisp.error("Hex character out of range: \\x" + Long.toHexString(value) + "...");
+      }
+    }
+    int v = (int) value;
+    int base = v & 0x3FFFFF;
+    if (base >= RAW_BYTE_FIRST && base <= RAW_BYTE_LAST) v -= RAW_BYTE_OFFSET;
+    base = v & 0x3FFFFF;
+    kind[0] = base > 0xff ? 1 : (base >= 0x80 ? 2 : 0);
+    return v;
+  }
+
+  /** The first and last raw-byte characters, and what to subtract to get the byte. */
+  private static final int RAW_BYTE_FIRST = 0x3FFF80, RAW_BYTE_LAST = 0x3FFFFF,
+      RAW_BYTE_OFFSET = 0x3FFF00;
+
+  /** \\uXXXX or \\UXXXXXXXX (LETTER u or U): exactly DIGITS hex digits, a Unicode code point. */
+  private int readUnicodeEscape(int letter, int digits) {
+    int v = 0;
+    for (int i = 0; i < digits; i++) {
+      if (pos >= end) {
+        throw Lisp.error("Malformed Unicode escape: \\" + (char) letter + Integer.toHexString(v));
+      }
+      int c = in.codePointAt(pos);
+      int d = Character.digit(c, 16);
+      if (d < 0 || c >= 0x80) {
+        throw Lisp.error("Non-hex character used for Unicode escape: " + new String(Character.toChars(c))
+            + " (" + c + ")");
+      }
+      v = v * 16 + d;
+      pos++;
+    }
+    if (v > Character.MAX_CODE_POINT) throw Lisp.error("Non-Unicode character: 0x" + Integer.toHexString(v));
+    return v;
   }
 
   private static int control(int c) {
@@ -702,13 +733,10 @@ public final class Reader {
     String mantissa = tok.substring(0, i);
     i++;
     String rest = tok.substring(i);
-    if (rest.equals("+INF") || rest.equals("INF")) {
-      double m = Double.parseDouble(mantissa.endsWith(".") ? mantissa + "0" : mantissa);
-      return m < 0 || mantissa.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    }
-    if (rest.equals("+NaN") || rest.equals("NaN")) {
-      // Keep the sign bit: -0.0e+NaN prints back with its minus sign.
-      return mantissa.startsWith("-") ? Double.longBitsToDouble(0xfff8000000000000L) : Double.NaN;
+    boolean negative = mantissa.startsWith("-");
+    if (rest.equals("+INF")) return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    if (rest.equals("+NaN")) {
+      return nan(negative, nanPayload(tok.substring(intStart, intStart + intDigits)));
     }
     int j = 0;
     if (j < rest.length() && (rest.charAt(j) == '+' || rest.charAt(j) == '-')) j++;
@@ -723,6 +751,24 @@ public final class Reader {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /** The bits of a NaN's payload: those below the quiet bit. */
+  public static final long NAN_PAYLOAD_MASK = (1L << 51) - 1;
+
+  /** The quiet NaN with sign NEGATIVE and PAYLOAD (only its low 51 bits count). */
+  public static double nan(boolean negative, long payload) {
+    long bits = (negative ? Long.MIN_VALUE : 0) | 0x7ff8000000000000L | (payload & NAN_PAYLOAD_MASK);
+    return Double.longBitsToDouble(bits);
+  }
+
+  /**
+   * The payload written as the integer part of N.Ne+NaN: the integer modulo 2^51. Without
+   * integer digits (.5e+NaN) Emacs 28 gives 2^51 - 2, whatever the fraction; so does this.
+   */
+  private static long nanPayload(String intDigits) {
+    if (intDigits.isEmpty()) return -2;
+    return new BigInteger(intDigits).longValue();
   }
 
   private static boolean isDigit(char c) {

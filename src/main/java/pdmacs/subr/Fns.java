@@ -590,7 +590,7 @@ public final class Fns extends SubrGroup {
   }
 
   private static LString concat(Object[] args) {
-    LStringBuilder b = new LStringBuilder();
+    LStringBuilder b = new LStringBuilder(concatCapacity(args));
     for (Object arg : args) {
       if (arg instanceof LString) {
         b.appendString((LString) arg);
@@ -602,6 +602,13 @@ public final class Fns extends SubrGroup {
       }
     }
     return b.build();
+  }
+
+  /** The chars the string arguments of concat hold: the result's size when all are strings. */
+  private static int concatCapacity(Object[] args) {
+    long n = 16;
+    for (Object arg : args) if (arg instanceof LString) n += ((LString) arg).str().length();
+    return (int) Math.min(n, Integer.MAX_VALUE - 16);
   }
 
   private static LVector vconcat(Object[] args) {
