@@ -7,6 +7,13 @@ import java.nio.charset.StandardCharsets;
  * A Lisp string. Characters are Unicode code points; a string is multibyte when it holds a
  * non-ASCII character that came from multibyte text, unibyte otherwise (raw bytes 128-255).
  *
+ * <p>A unibyte string keeps each byte as one Java char 0-255. A multibyte string keeps its
+ * text as UTF-16, and each raw byte B (Emacs's character #x3FFF00+B, B 128-255) as the lone
+ * surrogate U+DC00+B, which valid text never holds: so "é" and a raw byte \351 differ in a
+ * multibyte string, as in Emacs. {@link #charAt} gives the raw-byte character code; the dump
+ * and {@link #internalBytes} write a raw byte as Emacs does internally (C0 or C1, then a
+ * continuation byte), which is also what {@link #byteLength} counts.
+ *
  * <p>Strings loaded from a dump start as a view of the dump's cold section: the UTF-8 bytes are
  * decoded on first use, so a string the run never touches costs no copy.
  */
@@ -40,6 +47,60 @@ public final class LString {
     return s;
   }
 
+  /** Emacs's character code of raw byte B is RAW_BYTE_BASE + B. */
+  public static final int RAW_BYTE_BASE = 0x3FFF00;
+  /** The Java char standing for raw byte B in a multibyte string is RAW_BYTE_CHAR_BASE + B. */
+  private static final int RAW_BYTE_CHAR_BASE = 0xDC00;
+
+  /** True for Emacs's raw-byte characters #x3FFF80..#x3FFFFF. */
+  public static boolean isRawByteCode(int c) {
+    return c >= RAW_BYTE_BASE + 0x80 && c <= RAW_BYTE_BASE + 0xFF;
+  }
+
+  /** True for the Java char that stands for a raw byte in multibyte text. */
+  public static boolean isRawByteChar(int c) {
+    return c >= RAW_BYTE_CHAR_BASE + 0x80 && c <= RAW_BYTE_CHAR_BASE + 0xFF;
+  }
+
+  /** The Java char for raw byte B (128-255) in multibyte text. */
+  public static char rawByteChar(int b) {
+    return (char) (RAW_BYTE_CHAR_BASE + b);
+  }
+
+  /** The byte (128-255) a raw-byte Java char stands for. */
+  public static int rawByteOf(int c) {
+    return c - RAW_BYTE_CHAR_BASE;
+  }
+
+  /** The Emacs character code of code point CP of a string's Java text (raw bytes mapped). */
+  public static int charCode(int cp) {
+    return isRawByteChar(cp) ? RAW_BYTE_BASE + rawByteOf(cp) : cp;
+  }
+
+  /** Multibyte text for unibyte TEXT: its bytes 128-255 become raw bytes. */
+  public static String bytesToRawBytes(String text) {
+    if (isAscii(text)) return text;
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      sb.append(c >= 0x80 && c <= 0xff ? rawByteChar(c) : c);
+    }
+    return sb.toString();
+  }
+
+  /** Unibyte text for TEXT whose raw bytes become plain bytes (other chars are kept). */
+  public static String rawBytesToBytes(String text) {
+    int i = 0, n = text.length();
+    while (i < n && !isRawByteChar(text.charAt(i))) i++;
+    if (i == n) return text;
+    StringBuilder sb = new StringBuilder(n).append(text, 0, i);
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      sb.append(isRawByteChar(c) ? (char) rawByteOf(c) : c);
+    }
+    return sb.toString();
+  }
+
   public static boolean isAscii(String s) {
     for (int i = 0, n = s.length(); i < n; i++) if (s.charAt(i) >= 0x80) return false;
     return true;
@@ -54,13 +115,58 @@ public final class LString {
   private String materialize() {
     byte[] bytes = new byte[sourceLength];
     source.get(sourceOffset, bytes);
-    if (multibyte) {
-      text = new String(bytes, StandardCharsets.UTF_8);
-    } else {
-      text = new String(bytes, StandardCharsets.ISO_8859_1);
-    }
+    text = multibyte ? decodeInternal(bytes) : new String(bytes, StandardCharsets.ISO_8859_1);
     source = null;
     return text;
+  }
+
+  /**
+   * Multibyte text from Emacs's internal bytes: UTF-8, where C0 or C1 and a continuation byte
+   * is a raw byte. Java's UTF-8 decoder does the common case, text without raw bytes.
+   */
+  public static String decodeInternal(byte[] bytes) {
+    int first = rawByteLead(bytes, 0);
+    if (first < 0) return new String(bytes, StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(bytes.length);
+    int from = 0;
+    for (int at = first; at >= 0; at = rawByteLead(bytes, from)) {
+      sb.append(new String(bytes, from, at - from, StandardCharsets.UTF_8));
+      sb.append(rawByteChar(((bytes[at] & 1) << 6) | (bytes[at + 1] & 0x3F) | 0x80));
+      from = at + 2;
+    }
+    return sb.append(new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8)).toString();
+  }
+
+  /** The index of the next raw byte's lead (C0 or C1 before a continuation byte), or -1. */
+  private static int rawByteLead(byte[] bytes, int from) {
+    for (int i = from; i + 1 < bytes.length; i++) {
+      int b = bytes[i] & 0xff;
+      if ((b == 0xC0 || b == 0xC1) && (bytes[i + 1] & 0xC0) == 0x80) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * The string's bytes as Emacs keeps them: one per char when unibyte; UTF-8 when multibyte,
+   * a raw byte as C0 or C1 then a continuation byte (what the dump stores).
+   */
+  public byte[] internalBytes() {
+    String t = str();
+    if (!multibyte) return t.getBytes(StandardCharsets.ISO_8859_1);
+    if (bmp()) return t.getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(t.length() + 8);
+    int from = 0;
+    for (int i = 0, n = t.length(); i < n; i++) {
+      char c = t.charAt(i);
+      if (!isRawByteChar(c)) continue;
+      out.writeBytes(t.substring(from, i).getBytes(StandardCharsets.UTF_8));
+      int b = rawByteOf(c);
+      out.write(0xC0 | (b >> 6 & 1));
+      out.write(0x80 | (b & 0x3F));
+      from = i + 1;
+    }
+    out.writeBytes(t.substring(from).getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   /** True while the payload is still a view of a dump buffer (for tests and statistics). */
@@ -72,8 +178,11 @@ public final class LString {
     return multibyte;
   }
 
+  /** Makes the string multibyte (its bytes 128-255 become raw bytes) or unibyte. */
   public void setMultibyte(boolean m) {
-    str();
+    String t = str();
+    if (m && !multibyte) setText(bytesToRawBytes(t));
+    else if (!m && multibyte) setText(rawBytesToBytes(t));
     multibyte = m;
   }
 
@@ -109,10 +218,11 @@ public final class LString {
     return bmp() ? t.length() : t.codePointCount(0, t.length());
   }
 
-  /** The character at character index I. */
+  /** The character at character index I (a raw byte as its Emacs code, #x3FFF80 and up). */
   public int charAt(int i) {
     String t = str();
-    return bmp() ? t.charAt(i) : t.codePointAt(t.offsetByCodePoints(0, i));
+    if (bmp()) return t.charAt(i);
+    return charCode(t.codePointAt(t.offsetByCodePoints(0, i)));
   }
 
   /** The Java char index of character index I. */
@@ -132,14 +242,24 @@ public final class LString {
     return bmp() ? t.substring(from, to) : t.substring(offsetOf(from), offsetOf(to));
   }
 
-  /** Replaces the character at I; the string is copied out of the dump first if need be. */
+  /**
+   * Replaces the character at I with C (raw-byte codes included); the string is copied out of
+   * the dump first if need be. A character above 255 makes a unibyte string multibyte.
+   */
   public void setChar(int i, int c) {
+    if (c > 0xff && !multibyte && !isRawByteCode(c)) setMultibyte(true);
     String t = str();
     int off = offsetOf(i);
     int end = off + Character.charCount(t.codePointAt(off));
-    text = t.substring(0, off) + new String(Character.toChars(c)) + t.substring(end);
+    String replacement;
+    if (isRawByteCode(c)) {
+      int b = c - RAW_BYTE_BASE;
+      replacement = String.valueOf(multibyte ? rawByteChar(b) : (char) b);
+    } else {
+      replacement = new String(Character.toChars(c));
+    }
+    text = t.substring(0, off) + replacement + t.substring(end);
     kind = KIND_UNKNOWN;
-    if (c >= 0x80 && c > 0xff) multibyte = true;
   }
 
   public void setText(String t) {
@@ -148,7 +268,10 @@ public final class LString {
     kind = KIND_UNKNOWN;
   }
 
-  /** Bytes in Emacs's internal representation (UTF-8 for multibyte, one per char otherwise). */
+  /**
+   * Bytes in Emacs's internal representation: one per char when unibyte; UTF-8 when multibyte,
+   * two for a raw byte.
+   */
   public int byteLength() {
     if (!multibyte) return length();
     if (text == null) return sourceLength;
@@ -157,7 +280,7 @@ public final class LString {
     for (int i = 0; i < t.length(); ) {
       int c = t.codePointAt(i);
       i += Character.charCount(c);
-      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      n += c < 0x80 ? 1 : c < 0x800 || isRawByteChar(c) ? 2 : c < 0x10000 ? 3 : 4;
     }
     return n;
   }

@@ -355,6 +355,8 @@ public final class Printer {
         out.append("\\f");
       } else if (!multibyte && c >= 0x80 && c <= 0xff) {
         out.append('\\').append(Integer.toOctalString(c));
+      } else if (multibyte && LString.isRawByteChar(c)) {
+        out.append('\\').append(Integer.toOctalString(LString.rawByteOf(c)));
       } else {
         out.append(c);
       }

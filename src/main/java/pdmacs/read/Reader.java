@@ -231,7 +231,7 @@ public final class Reader {
 
   private LString readString() {
     StringBuilder sb = new StringBuilder();
-    boolean forceMultibyte = false, forceUnibyte = false;
+    boolean forceMultibyte = false, rawBytes = false;
     while (true) {
       if (pos >= end) throw eof();
       int c = nextCodePoint();
@@ -245,9 +245,14 @@ public final class Reader {
         int[] kind = new int[1];
         c = readEscape(true, kind);
         if (kind[0] == 1) forceMultibyte = true;
-        else if (kind[0] == 2) forceUnibyte = true;
-        if ((c & META) != 0) forceUnibyte = true;
+        boolean isByte = kind[0] == 2 || (c & META) != 0;
         c = inString(c);
+        if (isByte && c >= 0x80) {
+          // A byte escape: a raw byte if the string turns out multibyte.
+          sb.append(LString.rawByteChar(c));
+          rawBytes = true;
+          continue;
+        }
         // Emacs characters go up to 0x3FFFFF, but a pdmacs string holds Unicode only.
         if (c > Character.MAX_CODE_POINT) throw Lisp.error("Non-Unicode character: 0x" + Integer.toHexString(c));
       } else if (c >= 0x80) {
@@ -256,8 +261,8 @@ public final class Reader {
       sb.appendCodePoint(c);
     }
     String s = sb.toString();
-    boolean multibyte = forceMultibyte || (!forceUnibyte && !LString.isAscii(s) && hasAbove255(s));
-    return new LString(s, multibyte);
+    if (forceMultibyte) return new LString(s, true);
+    return new LString(rawBytes ? LString.rawBytesToBytes(s) : s, false);
   }
 
   /**
@@ -280,10 +285,6 @@ public final class Reader {
     return base;
   }
 
-  private static boolean hasAbove255(String s) {
-    for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 0xff) return true;
-    return false;
-  }
 
   static final int ALT = 1 << 22, SUPER = 1 << 23, HYPER = 1 << 24, SHIFT = 1 << 25,
       CTRL = 1 << 26, META = 1 << 27;
@@ -353,7 +354,7 @@ public final class Reader {
         for (int i = 0; i < 2 && pos < end && in.charAt(pos) >= '0' && in.charAt(pos) <= '7'; i++) {
           v = v * 8 + (in.charAt(pos++) - '0');
         }
-        if (v >= 0x80 && v <= 0xff) kind[0] = 2;
+        kind[0] = v > 0xff ? 1 : v >= 0x80 ? 2 : 0;
         return v;
       }
       case '^':

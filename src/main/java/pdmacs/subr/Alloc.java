@@ -74,7 +74,12 @@ public final class Alloc extends SubrGroup {
       case MAKE_STRING: return makeString(a[0], a[1], a[2] != NIL);
       case STRING: {
         LStringBuilder b = new LStringBuilder(a.length);
-        for (Object c : a) b.appendChar(Lisp.checkChar(c));
+        for (Object c : a) {
+          int ch = Lisp.checkChar(c);
+          // Unlike concat, string makes a raw byte a multibyte string's character.
+          if (LString.isRawByteCode(ch)) b.multibyte();
+          b.appendChar(ch);
+        }
         return b.build();
       }
       case MAKE_BOOL_VECTOR: {
@@ -114,7 +119,7 @@ public final class Alloc extends SubrGroup {
     int n = checkLength(length);
     int c = Lisp.checkChar(init);
     LStringBuilder b = new LStringBuilder(n);
-    if (multibyte) b.multibyte();
+    if (multibyte || LString.isRawByteCode(c)) b.multibyte();
     for (int i = 0; i < n; i++) b.appendChar(c);
     return b.build();
   }

@@ -43,7 +43,7 @@ public final class Editfns extends SubrGroup {
       case FORMAT: return format(a, false);
       case FORMAT_MESSAGE: return format(a, true);
       case MESSAGE: return message(a);
-      case CHAR_TO_STRING: return new LString(new String(Character.toChars(Lisp.checkChar(a[0]))));
+      case CHAR_TO_STRING: return charToString(Lisp.checkChar(a[0]));
       case STRING_TO_CHAR: {
         LString s = Lisp.checkString(a[0]);
         return s.length() == 0 ? 0L : (long) s.charAt(0);
@@ -59,6 +59,11 @@ public final class Editfns extends SubrGroup {
       case CHAR_EQUAL: return Lisp.bool(charEqual(Lisp.checkChar(a[0]), Lisp.checkChar(a[1])));
       default: throw new IllegalStateException("editfns " + id);
     }
+  }
+
+  /** A string of character C: multibyte unless C is ASCII (a raw byte too, as in Emacs). */
+  private static LString charToString(int c) {
+    return new LStringBuilder(2).multibyte(c >= 0x80).appendChar(c).build();
   }
 
   private static boolean charEqual(int x, int y) {
@@ -79,8 +84,7 @@ public final class Editfns extends SubrGroup {
 
   /** format, or format-message when MESSAGE (which also curves the format string's quotes). */
   public static LString format(Object[] a, boolean message) {
-    String fmt = Lisp.checkString(a[0]).str();
-    Formatter f = new Formatter(fmt, a, message ? quoteStyle() : 'g');
+    Formatter f = new Formatter(Lisp.checkString(a[0]), a, message ? quoteStyle() : 'g');
     return f.run();
   }
 
@@ -98,6 +102,7 @@ public final class Editfns extends SubrGroup {
 
   /** One run of format over a format string and its arguments. */
   private static final class Formatter {
+    /** The format string's text; a unibyte one's bytes 128-255 as raw-byte chars. */
     private final String fmt;
     private final Object[] args;
     private final char quotes;
@@ -105,23 +110,36 @@ public final class Editfns extends SubrGroup {
     /** Index in args of the next argument an unnumbered spec takes. */
     private int nextArg = 1;
     private boolean multibyte;
+    /** Set once raw-byte chars are in out: a unibyte result turns them back into bytes. */
+    private boolean rawBytes;
     private final StringBuilder out = new StringBuilder();
 
     // The spec being converted.
     private boolean minus, plus, space, alt, zero;
     private int width, precision;
 
-    Formatter(String fmt, Object[] args, char quotes) {
-      this.fmt = fmt;
+    Formatter(LString format, Object[] args, char quotes) {
+      this.fmt = stringText(format);
       this.args = args;
       this.quotes = quotes;
-      this.multibyte = ((LString) args[0]).multibyte();
+    }
+
+    /**
+     * The text of a string copied into the output. A multibyte string makes the result
+     * multibyte; a unibyte one's bytes 128-255 go in as raw bytes, which stay bytes if the
+     * result ends unibyte.
+     */
+    private String stringText(LString s) {
+      if (s.multibyte()) {
+        multibyte = true;
+        return s.str();
+      }
+      if (s.isAscii()) return s.str();
+      rawBytes = true;
+      return LString.bytesToRawBytes(s.str());
     }
 
     LString run() {
-      LString format = (LString) args[0];
-      // A non-ASCII character of the format string is always copied to the output.
-      if (!format.isAscii()) multibyte = true;
       int n = fmt.length();
       while (pos < n) {
         int percent = fmt.indexOf('%', pos);
@@ -131,7 +149,8 @@ public final class Editfns extends SubrGroup {
         pos = percent + 1;
         spec();
       }
-      return new LString(out.toString(), multibyte);
+      String text = out.toString();
+      return new LString(multibyte || !rawBytes ? text : LString.rawBytesToBytes(text), multibyte);
     }
 
     /** Copies the format string's text from FROM to TO, curving or straightening quotes. */
@@ -225,17 +244,22 @@ public final class Editfns extends SubrGroup {
       switch (conv) {
         case 's': case 'S': {
           // %s shows a symbol's bare name, even an uninterned one under print-gensym.
-          String text = conv == 'S' ? Printer.prin1ToString(arg)
-              : arg instanceof Symbol ? ((Symbol) arg).name : Printer.princToString(arg);
-          if (arg instanceof LString && ((LString) arg).multibyte()) multibyte = true;
+          String text;
+          if (conv == 's' && arg instanceof LString) {
+            text = stringText((LString) arg);
+          } else {
+            text = conv == 'S' ? Printer.prin1ToString(arg)
+                : arg instanceof Symbol ? ((Symbol) arg).name : Printer.princToString(arg);
+            if (arg instanceof LString && ((LString) arg).multibyte()) multibyte = true;
+            if (!(arg instanceof Long) && !LString.isAscii(text)) multibyte = true;
+          }
           if (precision >= 0) text = truncateColumns(text, precision);
-          // The common case, a fixnum or a symbol's name, is ASCII and needs no padding.
           pad(text, arg instanceof Long);
           return;
         }
         case 'c': {
           if (!(arg instanceof Long) && !(arg instanceof BigInteger)) throw mismatch();
-          pad(new String(Character.toChars(Lisp.checkChar(arg))), false);
+          pad(charText(Lisp.checkChar(arg)), false);
           return;
         }
         case 'd': case 'o': case 'x': case 'X':
@@ -306,13 +330,20 @@ public final class Editfns extends SubrGroup {
       pad(sign + body, true);
     }
 
-    /** Pads TEXT with spaces to the field width, on the right with the - flag. */
+    /** The text of character C for %c: any non-ASCII character makes the result multibyte. */
+    private String charText(int c) {
+      if (c < 0x80) return String.valueOf((char) c);
+      multibyte = true;
+      if (LString.isRawByteCode(c)) return String.valueOf(LString.rawByteChar(c - LString.RAW_BYTE_BASE));
+      if (c > Character.MAX_CODE_POINT) throw LStringBuilder.beyondUnicode(c);
+      return new String(Character.toChars(c));
+    }
+
+    /**
+     * Pads TEXT with spaces to the field width, on the right with the - flag. ASCII says the
+     * text is known to be ASCII, so its width is its length.
+     */
     private void pad(String text, boolean ascii) {
-      if (!ascii && !LString.isAscii(text)) {
-        multibyte = true;
-      } else {
-        ascii = true;
-      }
       if (width == 0) {
         out.append(text);
         return;
@@ -348,6 +379,7 @@ public final class Editfns extends SubrGroup {
   }
 
   private static int charColumns(int c) {
+    if (LString.isRawByteChar(c)) return 4; // shown as an octal escape
     boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F)
         || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
         || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)

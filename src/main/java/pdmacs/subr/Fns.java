@@ -379,7 +379,7 @@ public final class Fns extends SubrGroup {
       for (int i = 0; i < text.length(); ) {
         int x = text.codePointAt(i);
         i += Character.charCount(x);
-        if (x != c) kept.appendCodePoint(x);
+        if (LString.charCode(x) != c) kept.appendCodePoint(x);
       }
       if (kept.length() == text.length()) return seq;
       return new LString(kept.toString(), s.multibyte());
@@ -536,7 +536,7 @@ public final class Fns extends SubrGroup {
       for (int i = 0, k = 0; k < out.length; k++) {
         int c = text.codePointAt(i);
         i += Character.charCount(c);
-        out[k] = (long) c;
+        out[k] = (long) LString.charCode(c);
       }
       return out;
     }
@@ -717,7 +717,7 @@ public final class Fns extends SubrGroup {
     int i = 0, j = 0;
     while (i < x.length() && j < y.length()) {
       int c = x.codePointAt(i), d = y.codePointAt(j);
-      if (c != d) return Integer.compare(c, d);
+      if (c != d) return Integer.compare(LString.charCode(c), LString.charCode(d));
       i += Character.charCount(c);
       j += Character.charCount(d);
     }
@@ -737,7 +737,8 @@ public final class Fns extends SubrGroup {
     boolean ignoreCase = a[6] != NIL;
     int i = r1[0], j = r2[0];
     while (i < r1[1] && j < r2[1]) {
-      int c = s1.charAt(i), d = s2.charAt(j);
+      // Unibyte strings are compared as multibyte: their bytes 128-255 as raw bytes.
+      int c = comparedChar(s1, i), d = comparedChar(s2, j);
       if (ignoreCase) {
         c = CaseMapping.upcase(c);
         d = CaseMapping.upcase(d);
@@ -749,6 +750,11 @@ public final class Fns extends SubrGroup {
     if (i < r1[1]) return (long) (i - r1[0] + 1);
     if (j < r2[1]) return (long) -(i - r1[0] + 1);
     return T;
+  }
+
+  private static int comparedChar(LString s, int i) {
+    int c = s.charAt(i);
+    return !s.multibyte() && c >= 0x80 && c <= 0xff ? LString.RAW_BYTE_BASE + c : c;
   }
 
   private static int[] compareRange(LString s, Object start, Object end) {
@@ -771,7 +777,10 @@ public final class Fns extends SubrGroup {
       if (s < 0 || s > h.length()) throw Lisp.argsOutOfRange(startPos);
       start = (int) s;
     }
-    int found = h.str().indexOf(n.str(), h.offsetOf(start));
+    // A unibyte string's bytes 128-255 are raw bytes when the other string is multibyte.
+    String text = h.multibyte() && !n.multibyte() ? LString.bytesToRawBytes(n.str()) : n.str();
+    String in = n.multibyte() && !h.multibyte() ? LString.bytesToRawBytes(h.str()) : h.str();
+    int found = in.indexOf(text, h.offsetOf(start));
     return found < 0 ? NIL : (Object) (long) h.charIndexOf(found);
   }
 
@@ -803,7 +812,7 @@ public final class Fns extends SubrGroup {
 
   /** The bytes Emacs keeps for S: UTF-8 when multibyte, one byte per character otherwise. */
   private static byte[] internalBytes(LString s) {
-    return s.str().getBytes(s.multibyte() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    return s.internalBytes();
   }
 
   private static byte[] designatorBytes(Object o) {
@@ -910,9 +919,9 @@ public final class Fns extends SubrGroup {
     long width = 0;
     String text = s.substring(r[0], r[1]);
     for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      i += Character.charCount(c);
-      width += charWidth(c, s.multibyte(), tab);
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      width += charWidth(LString.charCode(cp), s.multibyte(), tab);
     }
     return width;
   }
@@ -928,51 +937,90 @@ public final class Fns extends SubrGroup {
     if (c == '\n') return 0;
     if (c < 0x20 || c == 0x7f) return 2;
     if (c < 0x7f) return 1;
-    if (!multibyte || c < 0xa0) return 4;
+    if (!multibyte || c < 0xa0 || LString.isRawByteCode(c)) return 4;
     return CharWidth.of(c);
   }
 
-  /*
-   * Emacs keeps bytes 128-255 of a unibyte string as "raw byte" characters when the string
-   * becomes multibyte. Those cannot live in a Java string, so a conversion that would create
-   * them leaves the string unibyte: it prints the same, but multibyte-string-p says nil.
-   */
-
+  /** string-to-multibyte: a unibyte string's bytes 128-255 become raw-byte characters. */
   private static LString toMultibyte(LString s) {
-    if (s.multibyte() || !LString.isAscii(s.str())) return s;
-    return new LString(s.str(), true);
+    if (s.multibyte()) return s;
+    return new LString(LString.bytesToRawBytes(s.str()), true);
   }
 
+  /** string-to-unibyte: raw bytes become bytes; any other non-ASCII character is an error. */
   private static LString toUnibyte(LString s) {
     if (!s.multibyte()) return s;
-    String text = s.str();
     for (int i = 0, n = s.length(); i < n; i++) {
-      if (s.charAt(i) >= 0x80) {
+      int c = s.charAt(i);
+      if (c >= 0x80 && !LString.isRawByteCode(c)) {
         throw Lisp.error("Can\u2019t convert the " + i + "th character to unibyte");
       }
     }
-    return new LString(text, false);
+    return new LString(LString.rawBytesToBytes(s.str()), false);
   }
 
+  /** string-as-unibyte: the UTF-8 of the text, each raw byte as its single byte. */
   private static LString asUnibyte(LString s) {
     if (!s.multibyte()) return s;
-    byte[] utf8 = s.str().getBytes(StandardCharsets.UTF_8);
-    return new LString(new String(utf8, StandardCharsets.ISO_8859_1), false);
+    String text = s.str();
+    StringBuilder out = new StringBuilder(text.length() * 2);
+    int from = 0;
+    for (int i = 0, n = text.length(); i <= n; i++) {
+      if (i < n && !LString.isRawByteChar(text.charAt(i))) continue;
+      byte[] utf8 = text.substring(from, i).getBytes(StandardCharsets.UTF_8);
+      out.append(new String(utf8, StandardCharsets.ISO_8859_1));
+      if (i < n) out.append((char) LString.rawByteOf(text.charAt(i)));
+      from = i + 1;
+    }
+    return new LString(out.toString(), false);
   }
 
-  /** Decodes the bytes as UTF-8 when they all are; otherwise see the note above. */
+  /**
+   * string-as-multibyte: the bytes read as Emacs's internal form, UTF-8 where they are; every
+   * byte that is not part of a valid sequence becomes a raw-byte character.
+   */
   private static LString asMultibyte(LString s) {
     if (s.multibyte()) return s;
     byte[] bytes = s.str().getBytes(StandardCharsets.ISO_8859_1);
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
-      return new LString(text, true);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return s;
+    StringBuilder out = new StringBuilder(bytes.length);
+    for (int i = 0; i < bytes.length; ) {
+      int n = utf8SequenceLength(bytes, i);
+      if (n > 0) {
+        out.append(new String(bytes, i, n, StandardCharsets.UTF_8));
+        i += n;
+      } else if (n < 0) {
+        // C0 or C1 then a continuation byte: a raw byte in Emacs's internal form.
+        out.append(LString.rawByteChar(((bytes[i] & 1) << 6) | (bytes[i + 1] & 0x3F) | 0x80));
+        i += 2;
+      } else {
+        out.append(LString.rawByteChar(bytes[i++] & 0xff));
+      }
     }
+    return new LString(out.toString(), true);
   }
 
+  /**
+   * The length of the valid UTF-8 sequence at I (ASCII included), -1 for an internal raw byte
+   * (C0 or C1 and a continuation byte), 0 when the byte at I starts neither.
+   */
+  private static int utf8SequenceLength(byte[] b, int i) {
+    int lead = b[i] & 0xff;
+    if (lead < 0x80) return 1;
+    if ((lead == 0xC0 || lead == 0xC1) && i + 1 < b.length && (b[i + 1] & 0xC0) == 0x80) return -1;
+    int n = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+        : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > b.length) return 0;
+    int cp = lead & (0x7F >> n);
+    for (int k = 1; k < n; k++) {
+      if ((b[i + k] & 0xC0) != 0x80) return 0;
+      cp = cp << 6 | (b[i + k] & 0x3F);
+    }
+    boolean shortest = n == 2 || (n == 3 ? cp >= 0x800 : cp >= 0x10000);
+    boolean valid = shortest && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    return valid ? n : 0;
+  }
+
+  /** string-make-unibyte: each character's low byte (a raw byte's byte). */
   private static LString makeUnibyte(LString s) {
     if (!s.multibyte()) return s;
     StringBuilder out = new StringBuilder(s.length());
@@ -985,8 +1033,10 @@ public final class Fns extends SubrGroup {
     return new LString(out.toString(), false);
   }
 
+  /** string-make-multibyte: bytes 128-255 become raw bytes; an ASCII string stays as it is. */
   private static LString makeMultibyte(LString s) {
-    return s;
+    if (s.multibyte() || s.isAscii()) return s;
+    return toMultibyte(s);
   }
 
   // ---- Mapping ------------------------------------------------------------------------------

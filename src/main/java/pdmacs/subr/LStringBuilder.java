@@ -8,14 +8,16 @@ import pdmacs.lisp.LispSignal;
  * Accumulates characters into a new Lisp string, deciding its multibyteness as Emacs does: a
  * multibyte string or a non-ASCII character makes the result multibyte.
  *
- * <p>Raw-byte characters (#x3FFF80..#x3FFFFF) are kept as the byte they stand for, which prints
- * the same; characters beyond Unicode that are not raw bytes cannot live in a Java string and
+ * <p>Raw bytes (the characters #x3FFF80..#x3FFFFF, and the bytes 128-255 of unibyte strings)
+ * are held as {@link LString}'s raw-byte chars and become plain bytes again if the result ends
+ * unibyte. Characters beyond Unicode that are not raw bytes cannot live in a Java string and
  * signal an error rather than being silently changed.
  */
 public final class LStringBuilder {
-  private static final int RAW_BYTE_BASE = 0x3FFF00;
   private final StringBuilder text;
   private boolean multibyte;
+  /** Set once a raw byte is appended: only then can build have bytes to turn back. */
+  private boolean rawBytes;
 
   public LStringBuilder(int capacity) {
     text = new StringBuilder(capacity);
@@ -27,7 +29,12 @@ public final class LStringBuilder {
 
   /** Forces the result to be multibyte even when it is all ASCII. */
   public LStringBuilder multibyte() {
-    multibyte = true;
+    return multibyte(true);
+  }
+
+  /** Forces the result to be multibyte when FORCE. */
+  public LStringBuilder multibyte(boolean force) {
+    if (force) multibyte = true;
     return this;
   }
 
@@ -37,8 +44,9 @@ public final class LStringBuilder {
     } else if (c <= Character.MAX_CODE_POINT) {
       text.appendCodePoint(c);
       multibyte = true;
-    } else if (c >= RAW_BYTE_BASE + 0x80) {
-      text.append((char) (c - RAW_BYTE_BASE));
+    } else if (LString.isRawByteCode(c)) {
+      text.append(LString.rawByteChar(c - LString.RAW_BYTE_BASE));
+      rawBytes = true;
     } else {
       throw beyondUnicode(c);
     }
@@ -51,8 +59,17 @@ public final class LStringBuilder {
   }
 
   public LStringBuilder appendString(LString s) {
-    text.append(s.str());
-    if (s.multibyte()) multibyte = true;
+    if (s.multibyte()) {
+      text.append(s.str());
+      multibyte = true;
+    } else {
+      if (s.isAscii()) {
+        text.append(s.str());
+      } else {
+        text.append(LString.bytesToRawBytes(s.str()));
+        rawBytes = true;
+      }
+    }
     return this;
   }
 
@@ -64,6 +81,7 @@ public final class LStringBuilder {
   }
 
   public LString build() {
-    return new LString(text.toString(), multibyte);
+    String t = text.toString();
+    return new LString(multibyte || !rawBytes ? t : LString.rawBytesToBytes(t), multibyte);
   }
 }
