@@ -11,6 +11,7 @@ import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Obarray;
 import pdmacs.lisp.Q;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.SubrGroup;
 import pdmacs.lisp.Symbol;
@@ -326,11 +327,11 @@ public final class Data extends SubrGroup {
       case MULTIBYTE_STRING_P: return bool(a[0] instanceof LString && ((LString) a[0]).multibyte());
       case BYTE_CODE_FUNCTION_P:
       case MODULE_FUNCTION_P:
-      case RECORDP:
       case MARKERP:
       case BUFFERP:
       case THREADP:
       case CHAR_TABLE_P: return NIL;
+      case RECORDP: return bool(a[0] instanceof Record);
       case HASH_TABLE_P: return bool(a[0] instanceof HashTable);
       case FUNCTIONP: return bool(functionp(a[0]));
       case OBARRAYP: return bool(a[0] instanceof Obarray);
@@ -361,7 +362,8 @@ public final class Data extends SubrGroup {
     return false;
   }
 
-  public static Symbol typeOf(Object o) {
+  /** type-of: a symbol for every built-in type; a record's own type (see Record.typeName). */
+  public static Object typeOf(Object o) {
     if (o instanceof Long || o instanceof BigInteger) return Q.integer;
     if (o instanceof Symbol) return Q.symbol;
     if (o instanceof LString) return Q.string;
@@ -370,13 +372,14 @@ public final class Data extends SubrGroup {
     if (o instanceof LVector) return Q.vector;
     if (o instanceof BoolVector) return Q.boolVector;
     if (o instanceof HashTable) return Q.hashTable;
+    if (o instanceof Record) return ((Record) o).typeName();
     if (o instanceof Subr) return Q.subr;
     if (o instanceof Obarray) return Q.obarray;
     if (o instanceof TypedObject) return ((TypedObject) o).typeSymbol();
     return Lisp.intern("java-object");
   }
 
-  private static Symbol clTypeOf(Object o) {
+  private static Object clTypeOf(Object o) {
     if (o == NIL) return Lisp.intern("null");
     if (o == T) return Lisp.intern("boolean");
     if (o instanceof Symbol) return ((Symbol) o).isKeyword() ? Lisp.intern("keyword") : Q.symbol;
@@ -451,6 +454,12 @@ public final class Data extends SubrGroup {
       if (i < 0 || i >= items.length) throw Lisp.argsOutOfRange(array, idx);
       return items[i];
     }
+    if (array instanceof Record) {
+      // Emacs lets aref and aset reach a record's slots, though a record is not an array.
+      Object[] slots = ((Record) array).slots;
+      if (i < 0 || i >= slots.length) throw Lisp.argsOutOfRange(array, idx);
+      return slots[i];
+    }
     if (array instanceof LString) {
       LString s = (LString) array;
       if (i < 0 || i >= s.length()) throw Lisp.argsOutOfRange(array, idx);
@@ -470,6 +479,12 @@ public final class Data extends SubrGroup {
       Object[] items = ((LVector) array).items;
       if (i < 0 || i >= items.length) throw Lisp.argsOutOfRange(array, idx);
       items[i] = value;
+      return value;
+    }
+    if (array instanceof Record) {
+      Object[] slots = ((Record) array).slots;
+      if (i < 0 || i >= slots.length) throw Lisp.argsOutOfRange(array, idx);
+      slots[i] = value;
       return value;
     }
     if (array instanceof LString) {
