@@ -25,6 +25,7 @@ import pdmacs.lisp.LString;
 import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.Obarray;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.Symbol;
 import pdmacs.subr.HashTables;
@@ -420,6 +421,17 @@ public final class DumpLoader {
       objects[o + i] = new Obarray((int) Math.min(len, 1 << 16));
       q += 1 + (int) len;
     }
+
+    q = (int) (tables[Types.RECORD] >>> 3);
+    o = base[Types.RECORD];
+    for (int i = 0, c = counts[Types.RECORD]; i < c; i++) {
+      long len = w[q];
+      // Every record has its type slot, and none is longer than Lisp can make one.
+      if (len < 1 || len > Record.MAX_SLOTS) throw corrupt("bad record length " + len);
+      if (len > w.length - q - 1) throw corrupt("record longer than its section");
+      objects[o + i] = new Record(new Object[(int) len]);
+      q += 1 + (int) len;
+    }
   }
 
   /** Decodes a word into the object it stands for. */
@@ -507,6 +519,13 @@ public final class DumpLoader {
         if (!(s instanceof Symbol)) throw corrupt("obarray holds a non-symbol");
         ob.add((Symbol) s);
       }
+    }
+    o = base[Types.RECORD];
+    q = (int) (tables[Types.RECORD] >>> 3);
+    for (int i = 0, c = counts[Types.RECORD]; i < c; i++) {
+      Object[] slots = ((Record) objs[o + i]).slots;
+      q++;
+      for (int j = 0; j < slots.length; j++, q++) slots[j] = value(w[q]);
     }
   }
 

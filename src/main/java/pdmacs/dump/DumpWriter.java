@@ -27,6 +27,7 @@ import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Obarray;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.Symbol;
 import pdmacs.print.Printer;
@@ -85,6 +86,7 @@ final class DumpWriter {
     if (o instanceof BoolVector) return Types.BOOL_VECTOR;
     if (o instanceof HashTable) return Types.HASH_TABLE;
     if (o instanceof Obarray) return Types.OBARRAY;
+    if (o instanceof Record) return Types.RECORD;
     return -1;
   }
 
@@ -142,6 +144,8 @@ final class DumpWriter {
         }
       } else if (o instanceof Obarray) {
         for (Symbol s : ((Obarray) o).symbols()) note(s, o);
+      } else if (o instanceof Record) {
+        for (Object x : ((Record) o).slots) note(x, o);
       }
     }
   }
@@ -395,6 +399,12 @@ final class DumpWriter {
           List<Symbol> syms = ((Obarray) o).symbols();
           hot.putLong(syms.size());
           for (Symbol s : syms) hotRef(hot, s);
+          break;
+        }
+        case Types.RECORD: {
+          Object[] slots = ((Record) o).slots;
+          hot.putLong(slots.length);
+          for (Object x : slots) hotRef(hot, x);
           break;
         }
         default:
