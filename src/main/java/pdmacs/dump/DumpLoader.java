@@ -489,7 +489,7 @@ public final class DumpLoader {
     for (int i = 0, c = counts[Types.SYMBOL]; i < c; i++, q += 5) {
       Symbol s = (Symbol) objs[o + i];
       s.value = decode(w[q + 2]);
-      s.function = value(w[q + 3]);
+      s.setFunction(value(w[q + 3]));
       s.plist = value(w[q + 4]);
     }
     o = base[Types.VECTOR];
@@ -591,7 +591,7 @@ public final class DumpLoader {
     for (int i = 0; i < n; i++) {
       Symbol s = builtins[i];
       s.value = states[i][0];
-      s.function = states[i][1];
+      s.setFunction(states[i][1]);
       s.plist = states[i][2];
       s.special = (flags[i] & DumpFormat.SYM_SPECIAL) != 0;
       s.constant = (flags[i] & DumpFormat.SYM_CONSTANT) != 0;

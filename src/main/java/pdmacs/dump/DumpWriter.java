@@ -111,7 +111,7 @@ final class DumpWriter {
     for (Symbol s : builtins) {
       String root = "built-in symbol " + s.name;
       note(toplevelValue(s), root);
-      note(s.function, root);
+      note(s.function(), root);
       note(s.plist, root);
     }
     for (Symbol s : Lisp.obarray.symbols()) note(s, "the obarray");
@@ -128,7 +128,7 @@ final class DumpWriter {
       } else if (o instanceof Symbol) {
         Symbol s = (Symbol) o;
         note(toplevelValue(s), o);
-        note(s.function, o);
+        note(s.function(), o);
         note(s.plist, o);
       } else if (o instanceof LVector) {
         for (Object x : ((LVector) o).items) note(x, o);
@@ -343,7 +343,7 @@ final class DumpWriter {
           hot.putInt(flags);
           hot.putInt(0);
           hotRef(hot, toplevelValue(s));
-          hotRef(hot, s.function);
+          hotRef(hot, s.function());
           hotRef(hot, s.plist);
           break;
         }
@@ -426,7 +426,7 @@ final class DumpWriter {
       d.putInt(s.builtinIndex);
       d.putInt((s.special ? DumpFormat.SYM_SPECIAL : 0) | (s.constant ? DumpFormat.SYM_CONSTANT : 0));
       discardableRef(d, toplevelValue(s));
-      discardableRef(d, s.function);
+      discardableRef(d, s.function());
       discardableRef(d, s.plist);
     }
     List<Symbol> interned = new ArrayList<>();

@@ -39,7 +39,7 @@ public final class Lisp {
 
   static {
     NIL = new Symbol("nil", null);
-    NIL.function = NIL;
+    NIL.setFunction(NIL);
     NIL.plist = NIL;
     NIL.value = NIL;
     NIL.constant = true;
@@ -71,7 +71,7 @@ public final class Lisp {
   public static void defsubr(Subr s) {
     s.index = subrs.size();
     subrs.add(s);
-    intern(s.name).function = s;
+    intern(s.name).setFunction(s);
   }
 
   /** Ends the built-in phase: symbols interned from now on belong to the Lisp heap. */

@@ -67,7 +67,7 @@ public final class Data extends SubrGroup {
     defun(CHARACTERP, "characterp", 1, 2);
     defun(SUBRP, "subrp", 1, 1);
     defun(NULL, "null", 1, 1);
-    Lisp.intern("not").function = Lisp.intern("null");
+    Lisp.intern("not").setFunction(Lisp.intern("null"));
     defun(EQ, "eq", 2, 2);
     defun(TYPE_OF, "type-of", 1, 1);
     defun(CAR, "car", 1, 1);
@@ -192,7 +192,7 @@ public final class Data extends SubrGroup {
       case SETCAR: Lisp.checkCons(a[0]).car = a[1]; return a[1];
       case SETCDR: Lisp.checkCons(a[0]).cdr = a[1]; return a[1];
       case BOUNDP: return bool(Lisp.checkSymbol(a[0]).value != Lisp.UNBOUND);
-      case FBOUNDP: return bool(Lisp.checkSymbol(a[0]).function != NIL);
+      case FBOUNDP: return bool(Lisp.checkSymbol(a[0]).fboundp());
       case MAKUNBOUND: {
         Symbol s = Lisp.checkSymbol(a[0]);
         if (s.constant) throw new LispSignal(Q.settingConstant, list(s));
@@ -202,24 +202,24 @@ public final class Data extends SubrGroup {
       case FMAKUNBOUND: {
         Symbol s = Lisp.checkSymbol(a[0]);
         if (s == NIL || s == T) throw new LispSignal(Q.settingConstant, list(s));
-        s.function = NIL;
+        s.setFunction(NIL);
         return s;
       }
-      case SYMBOL_FUNCTION: return Lisp.checkSymbol(a[0]).function;
+      case SYMBOL_FUNCTION: return Lisp.checkSymbol(a[0]).function();
       case SYMBOL_PLIST: return Lisp.checkSymbol(a[0]).plist;
       case SYMBOL_NAME: return new LString(Lisp.checkSymbol(a[0]).name);
       case BARE_SYMBOL: return Lisp.checkSymbol(a[0]);
       case FSET: {
         Symbol s = Lisp.checkSymbol(a[0]);
         if (s == NIL && a[1] != NIL) throw new LispSignal(Q.settingConstant, list(s));
-        s.function = a[1];
+        s.setFunction(a[1]);
         return a[1];
       }
       case DEFALIAS: {
         Symbol s = Lisp.checkSymbol(a[0]);
         Object hook = get(s, Lisp.intern("defalias-fset-function"));
         if (hook != NIL) Eval.funcall(hook, s, a[1]);
-        else s.function = a[1];
+        else s.setFunction(a[1]);
         if (a[2] != NIL) put(s, Lisp.intern("function-documentation"), a[2]);
         return s;
       }

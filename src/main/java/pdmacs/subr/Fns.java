@@ -90,9 +90,9 @@ public final class Fns extends SubrGroup {
     defun(STRING_LESSP, "string-lessp", 2, 2);
     defun(STRING_GREATERP, "string-greaterp", 2, 2);
     // As in Emacs, the short names are aliases whose function cell holds the long name.
-    Lisp.intern("string=").function = Lisp.intern("string-equal");
-    Lisp.intern("string<").function = Lisp.intern("string-lessp");
-    Lisp.intern("string>").function = Lisp.intern("string-greaterp");
+    Lisp.intern("string=").setFunction(Lisp.intern("string-equal"));
+    Lisp.intern("string<").setFunction(Lisp.intern("string-lessp"));
+    Lisp.intern("string>").setFunction(Lisp.intern("string-greaterp"));
     defun(COMPARE_STRINGS, "compare-strings", 6, 7);
     defun(STRING_SEARCH, "string-search", 2, 3);
     defun(STRING_DISTANCE, "string-distance", 2, 3);

@@ -44,7 +44,7 @@ public final class HashTables extends SubrGroup {
     defun(SXHASH_EQ, "sxhash-eq", 1, 1);
     defun(SXHASH_EQL, "sxhash-eql", 1, 1);
     defun(SXHASH_EQUAL, "sxhash-equal", 1, 1);
-    Lisp.intern("sxhash").function = Lisp.intern("sxhash-equal");
+    Lisp.intern("sxhash").setFunction(Lisp.intern("sxhash-equal"));
     defun(DEFINE_TEST, "define-hash-table-test", 3, 3);
   }
 
