@@ -9,17 +9,21 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The record table of a dump is checked like the vector table: a record length the writer never
- * produces (no type slot, more slots than Lisp allows, past the section) is refused with a
- * message, with the checksums made right so that only the length is wrong.
+ * Records in dumps. The record table is checked like the vector table: a record length the
+ * writer never produces (no type slot, more slots than Lisp allows, past the section) is refused
+ * with a message, with the checksums made right so that only the length is wrong. A record in a
+ * lazily loaded function definition is built with it.
  */
-class CorruptRecordDumpTest {
+class RecordDumpTest {
   @TempDir static Path dir;
   static byte[] good;
 
@@ -76,5 +80,18 @@ class CorruptRecordDumpTest {
   @Test
   void recordPastItsSection() throws Exception {
     assertRefused(withRecordLength(4095), "past.pdmp", "record longer than its section");
+  }
+
+  @Test
+  void recordInALazyDefinition() throws Exception {
+    Path f = dir.resolve("lazy.pdmp");
+    Proc.run("--temacs", "--batch",
+        "--eval", "(fset 'make-origin (function (lambda () (list '#s(point 0 0) (record 'point 1 2)))))",
+        "--eval", "(dump-emacs-portable \"" + f + "\")").ok();
+    Proc p = Proc.run(List.of("-Dpdmacs.dump.verbose=true"), "--dump-file=" + f, "--batch",
+        "--eval", "(prin1 (let ((r (make-origin))) (list r (type-of (car r)) (eq (car r) (car (make-origin))))))").ok();
+    assertEquals("((#s(point 0 0) #s(point 1 2)) point t)", p.out);
+    Matcher m = Pattern.compile("lazy-definitions=(\\d+)").matcher(p.err);
+    assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 1, "make-origin is a lazy definition: " + p.err);
   }
 }
