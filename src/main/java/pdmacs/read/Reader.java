@@ -624,14 +624,16 @@ public final class Reader {
 
   /**
    * #s(TYPE SLOT...) other than a hash table: a record. As in Emacs, the list's length is taken
-   * as length takes it (a dotted or circular list, or no type, is an error), and the record size
-   * limit applies.
+   * as length takes it (a dotted or circular list, or no type, is an error), the record size
+   * limit applies, and then it must be a list.
    */
   private Record readRecordLiteral(Object spec) {
     if (placeholders != null) settleTails(spec);
     int n = Fns.sequenceLength(spec);
     if (n == 0) throw Lisp.wrongType(Q.wholenump, -1L);
     Alloc.checkRecordSize(n);
+    // "#s(. [a b])" has a length too, but no first element to take the type from.
+    if (!(spec instanceof Cons)) throw Lisp.wrongType(Q.listp, spec);
     Object[] slots = new Object[n];
     Object o = spec;
     for (int i = 0; i < n; i++, o = ((Cons) o).cdr) slots[i] = ((Cons) o).car;
