@@ -130,6 +130,15 @@ class RoundTripTest {
     assertTrue(lines[3].matches("Reloc counts: hot=\\d+ discardable=\\d+"), p.err);
   }
 
+  /** The working directory and the environment are the new process's, not the dumping one's. */
+  @Test
+  void processVariablesDescribeTheNewProcess() throws Exception {
+    Path elsewhere = Files.createTempDirectory(dir, "elsewhere");
+    Proc p = Proc.runIn(elsewhere, List.of(), "--dump-file=" + dump, "--batch", "--eval",
+        "(progn (princ default-directory) (princ \" \") (princ (car (member \"PDMACS_TEST_MARK=fresh\" process-environment))))").ok();
+    assertEquals(elsewhere.toRealPath() + "/ PDMACS_TEST_MARK=fresh", p.out);
+  }
+
   @Test
   void pdumperStatsDescribeTheLoad() throws Exception {
     Proc p = Proc.run("--dump-file=" + dump, "--batch", "--eval",
