@@ -26,9 +26,12 @@
        (cdr (assq (car object) pp--prefixes))))
 
 (defun pp--opens-p (object)
-  "Non-nil if OBJECT prints starting with an open paren or bracket."
+  "Non-nil if OBJECT prints starting with an open paren or bracket, maybe after
+a quote, backquote or #' (a comma is not skipped: `,(' stays on its line)."
   (cond ((vectorp object) t)
-        ((pp--prefix object) (pp--opens-p (car (cdr object))))
+        ((pp--prefix object)
+         (and (not (memq (car object) '(\, \,@)))
+              (pp--opens-p (car (cdr object)))))
         (t (consp object))))
 
 (defun pp--end-column (text column)
@@ -48,6 +51,8 @@
           ((consp object) (pp--format-elements object column "(" ")" t))
           ((and (vectorp object) (> (length object) 0))
            (pp--format-elements (append object nil) column "[" "]" nil))
+          ((recordp object)
+           (pp--format-elements (pp--record-slots object) column "#s(" ")" nil))
           ((eq object pp--dot) ".")
           (t (let ((print-escape-newlines t)) (prin1-to-string object))))))
 
@@ -70,26 +75,37 @@ distinguished arguments), `defun', or nil (align with the first argument)."
       (cond (method method)
             ((string-match-p "\\`def" (symbol-name head)) 'defun)))))
 
+(defun pp--record-slots (record)
+  "The slots of RECORD, its type first, as a list."
+  (let ((slots nil))
+    (dotimes (i (length record))
+      (push (aref record i) slots))
+    (nreverse slots)))
+
 (defun pp--format-elements (list column open close code)
   "LIST laid out between OPEN and CLOSE at COLUMN; CODE is non-nil for a
-list, whose head may be a function with its own indentation."
+list, which may be dotted.  As in Lisp indentation, when the first element
+is a symbol or a number, later lines align with the second element (or
+follow the head's own indentation method); otherwise with the first."
   (let* ((elements (if code (pp--elements list) list))
          (head (car elements))
-         (method (and code (symbolp head) (pp--method head)))
-         (text (pp--format head (1+ column)))
-         (current (pp--end-column text (1+ column)))
+         (start (+ column (length open)))
+         (aligned (or (symbolp head) (numberp head)))
+         (method (and (symbolp head) (pp--method head)))
+         (text (pp--format head start))
+         (current (pp--end-column text start))
          (previous-closes (string-match-p "[])]\\'" text))
          (first-arg-column nil)
          (index 0))
     (dolist (element (cdr elements))
       (setq index (1+ index))
       (if (or previous-closes (pp--opens-p element))
-          (let ((indent (cond ((not (and code (symbolp head))) (1+ column))
+          (let ((indent (cond ((not aligned) start)
                               ((integerp method)
                                (+ column (if (<= index method) 4 2)))
                               ((eq method 'defun) (+ column 2))
                               (first-arg-column first-arg-column)
-                              (t (1+ column)))))
+                              (t start))))
             (setq text (concat text "\n" (pp--indentation indent))
                   current indent))
         (setq text (concat text " ")

@@ -145,24 +145,16 @@
              (e (cond ((null end) len) ((< end 0) (+ len end)) (t end))))
         (when (or (< s 0) (> s len) (> e len) (> s e))
           (error "Invalid subsequence: start=%s end=%s" start end))
-        (seq--take-list (nthcdr s sequence) (- e s)))
+        (subr--first-n (nthcdr s sequence) (- e s)))
     (let ((len (length sequence)))
       (when (or (> (abs start) len) (and end (> (abs end) len)))
         (error "Invalid subsequence: start=%s end=%s" start end))
       (substring sequence start end))))
 
-(defun seq--take-list (list n)
-  "A fresh list of the first N elements of LIST."
-  (let ((result nil))
-    (while (and list (> n 0))
-      (push (car list) result)
-      (setq list (cdr list) n (1- n)))
-    (nreverse result)))
-
 (defun seq-take (sequence n)
   "The first N elements of SEQUENCE, as a sequence of its type."
   (if (listp sequence)
-      (seq--take-list sequence n)
+      (subr--first-n sequence n)
     (seq-subseq sequence 0 (min (max n 0) (length sequence)))))
 
 (defun seq-drop (sequence n)

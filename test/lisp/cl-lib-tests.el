@@ -238,6 +238,18 @@
     (should (equal (should-error (cl-lib-tests-point-x 5))
                    '(wrong-type-argument cl-lib-tests-point 5)))))
 
+(ert-deftest cl-lib-tests-defstruct-records ()
+  (let ((p (make-cl-lib-tests-point :x 1)))
+    (should (recordp p))
+    (should-not (vectorp p))
+    (should (eq (type-of p) 'cl-lib-tests-point))
+    (should (eq (type-of (cl-lib-tests-p3 1 2 3)) 'cl-lib-tests-point3))
+    (should (equal (prin1-to-string p) "#s(cl-lib-tests-point 1 0)"))
+    (should (equal (read "#s(cl-lib-tests-point 1 0)") p))
+    (should (= (cl-lib-tests-point-y (read "#s(cl-lib-tests-point 1 7)")) 7))
+    (should (equal (copy-cl-lib-tests-point p) p))
+    (should-not (eq (copy-cl-lib-tests-point p) p))))
+
 (ert-deftest cl-lib-tests-defstruct-include-boa ()
   (let ((p (cl-lib-tests-p3 1 2 3)))
     (should (= (cl-lib-tests-point-x p) 1))

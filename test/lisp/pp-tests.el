@@ -40,3 +40,13 @@
   (should (equal (with-output-to-string (pp '(a b))) "(a b)\n")))
 
 ;;; pp-tests.el ends here
+
+(ert-deftest pp-tests-vectors-and-records-indent-like-lists ()
+  (should (equal (pp-to-string [a 1 (b c)]) "[a 1\n   (b c)]\n"))
+  (should (equal (pp-to-string ["s" x (y z)]) "[\"s\" x\n (y z)]\n"))
+  (should (equal (pp-to-string '(1 2 (a b))) "(1 2\n   (a b))\n"))
+  (should (equal (pp-to-string (record 'a 1 '(b c))) "#s(a 1\n     (b c))\n")))
+
+(ert-deftest pp-tests-comma-stays-on-its-line ()
+  (should (equal (pp-to-string '(setq x `(a ,(b c))))
+                 "(setq x\n      `(a ,(b c)))\n")))

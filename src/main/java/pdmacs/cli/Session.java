@@ -43,6 +43,7 @@ final class Session {
     if (dump != null) {
       int status = StartupDump.finish(dump);
       if (status != 0) return status;
+      Runtime.initProcessVariables();
     }
     List<Object> args = new ArrayList<>();
     args.add(Lisp.str(cl.temacs ? "temacs" : "emacs"));

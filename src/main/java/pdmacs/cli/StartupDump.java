@@ -151,7 +151,7 @@ final class StartupDump {
     if (Boolean.getBoolean("pdmacs.dump.verbose")) {
       // For the benchmarks: what the load did, on stderr, one line (no printf: its Formatter
       // would load a few hundred classes into the start-up being measured).
-      System.err.println("pdmacs-load: objects=" + stats.objects + " bytes=" + stats.bytes + " mapped="
+      System.err.println("pdmacs-load: objects=" + stats.objects + " lazy-definitions=" + stats.lazyDefinitions + " bytes=" + stats.bytes + " mapped="
           + stats.mapped + " compressed=" + stats.compressed + " micros=" + nanos / 1000);
     }
     return 0;

@@ -28,6 +28,8 @@ public final class DumpFns extends SubrGroup {
   public static final Symbol dumpMode = Lisp.intern("dump-mode");
   /** When non-nil, dump-emacs-portable writes LZ4-compressed sections. */
   public static final Symbol pdumperCompress = Lisp.intern("pdumper-compress");
+  /** When nil, every function definition is built at load instead of on first use. */
+  public static final Symbol pdumperLazyDefinitions = Lisp.intern("pdumper-lazy-definitions");
 
   /** Set by the launcher after a successful load; nil when started without a dump. */
   private static Object loadTime = NIL;
@@ -42,6 +44,8 @@ public final class DumpFns extends SubrGroup {
       s.value = NIL;
       s.special = true;
     }
+    pdumperLazyDefinitions.value = pdmacs.lisp.Lisp.T;
+    pdumperLazyDefinitions.special = true;
   }
 
   @Override
@@ -79,7 +83,8 @@ public final class DumpFns extends SubrGroup {
       Print.stderr.print("Dumping fingerprint: " + Fingerprint.hex() + "\n");
       DumpWriter.Result r;
       try {
-        r = new DumpWriter(trackReferrers).write(file, compress);
+        boolean lazy = Eval.symbolValueOrNil(pdumperLazyDefinitions) != NIL;
+        r = new DumpWriter(trackReferrers, lazy).write(file, compress);
       } catch (IOException e) {
         throw new pdmacs.lisp.LispSignal(Q.fileError,
             list(Lisp.str("Writing dump file"), Lisp.str(String.valueOf(e.getMessage())), Lisp.str(file.toString())));

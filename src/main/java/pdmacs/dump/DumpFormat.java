@@ -21,7 +21,7 @@ final class DumpFormat {
   /** "PDMACSDP": the first byte is '!' until the dump is complete, as Emacs marks a failed dump. */
   static final byte[] MAGIC = {'P', 'D', 'M', 'A', 'C', 'S', 'D', 'P'};
   static final byte INCOMPLETE_MARK = '!';
-  static final int VERSION = 1;
+  static final int VERSION = 3;
 
   static final int FLAG_LZ4 = 1;
 
@@ -37,7 +37,12 @@ final class DumpFormat {
   static final int OFF_SECTIONS = 48;
   static final int SECTION_ENTRY = 32;
   static final int OFF_COUNTS = OFF_SECTIONS + SECTIONS * SECTION_ENTRY; // 144
-  static final int OFF_TABLES = OFF_COUNTS + Types.COUNT * 4;
+  static final int OFF_TABLES = OFF_COUNTS + Types.COUNT * 4; // 184
+  /** Lazily loaded function definitions: u32 segment count, u32 pad, u64 word offset of their table in hot. */
+  static final int OFF_LAZY = OFF_TABLES + Types.COUNT * 8; // 264
+  /** Per type, u32: how many objects of its table are built at load (the rest are segments'). */
+  static final int OFF_EAGER_COUNTS = OFF_LAZY + 16; // 280
+  static final int MAX_TYPES = 16;
   static final int OFF_HEADER_CRC = HEADER_SIZE - 4;
 
   /** Object types: each has a table in the hot section, in this order. */
@@ -45,18 +50,19 @@ final class DumpFormat {
     private Types() {}
 
     static final int CONS = 0, SYMBOL = 1, STRING = 2, FLOAT = 3, BIGNUM = 4, VECTOR = 5,
-        BOOL_VECTOR = 6, HASH_TABLE = 7, OBARRAY = 8, COUNT = 9;
+        BOOL_VECTOR = 6, HASH_TABLE = 7, OBARRAY = 8, RECORD = 9, COUNT = 10;
     static final String[] NAMES = {
-      "cons", "symbol", "string", "float", "bignum", "vector", "bool-vector", "hash-table", "obarray"
+      "cons", "symbol", "string", "float", "bignum", "vector", "bool-vector", "hash-table", "obarray",
+      "record"
     };
     /** Bytes per record for fixed-size types; 0 for variable-size ones. */
-    static final int[] RECORD_SIZE = {16, 40, 16, 8, 8, 0, 8, 0, 0};
+    static final int[] RECORD_SIZE = {16, 40, 16, 8, 8, 0, 8, 0, 0, 0};
   }
 
   // Word tags: the low two bits.
   static final long TAG_FIXNUM = 0, TAG_BUILTIN_SYMBOL = 1, TAG_OBJECT = 2, TAG_OTHER = 3;
   // Kinds of TAG_OTHER words, in bits 2-4.
-  static final long OTHER_SUBR = 0, OTHER_UNBOUND = 1, OTHER_MAIN_OBARRAY = 2;
+  static final long OTHER_SUBR = 0, OTHER_UNBOUND = 1, OTHER_MAIN_OBARRAY = 2, OTHER_LAZY = 3;
 
   static long fixnum(long v) {
     return v << 2;
@@ -75,6 +81,11 @@ final class DumpFormat {
   }
 
   static final long UNBOUND = (OTHER_UNBOUND << 2) | TAG_OTHER;
+
+  /** A function definition built on first use: segment number N of the lazy table. */
+  static long lazy(int segment) {
+    return ((long) segment << 5) | (OTHER_LAZY << 2) | TAG_OTHER;
+  }
   static final long MAIN_OBARRAY = (OTHER_MAIN_OBARRAY << 2) | TAG_OTHER;
 
   // Symbol record flags.

@@ -25,6 +25,7 @@ import pdmacs.lisp.LString;
 import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.Obarray;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.Symbol;
 import pdmacs.subr.HashTables;
@@ -58,6 +59,13 @@ public final class DumpLoader {
   private final long[] tables = new long[Types.COUNT];
   private final int[] base = new int[Types.COUNT];
   private Object[] objects;
+  /** Per type, how many of its records are built at load; the rest belong to lazy segments. */
+  private final int[] eager = new int[Types.COUNT];
+  private int segmentCount;
+  /** Word offset in hot of the lazy table (see DumpWriter.writeLazyTable). */
+  private long lazyTable;
+  /** Lazily loaded definitions already built, by segment number. */
+  private boolean[] segmentBuilt;
   private Symbol[] builtins;
   private Subr[] subrs;
   /** Cold bytes not yet claimed by a record: see {@link #coldRange}. */
@@ -71,7 +79,10 @@ public final class DumpLoader {
 
   /** What a load did, for pdumper-stats and the benchmarks. */
   public static final class Stats {
+    /** Objects built at load. */
     public int objects;
+    /** Function definitions left in the dump until first used. */
+    public int lazyDefinitions;
     public long bytes;
     public boolean mapped;
     public boolean compressed;
@@ -96,7 +107,8 @@ public final class DumpLoader {
     /** Makes the objects and installs them in the runtime, which must be initialised. */
     public Stats materialise() throws DumpLoadException {
       loader.materialise();
-      stats.objects = loader.objects.length;
+      stats.objects = loader.eagerObjects();
+      stats.lazyDefinitions = loader.segmentCount;
       return stats;
     }
   }
@@ -245,6 +257,17 @@ public final class DumpLoader {
       total += counts[t];
     }
     if (total * 8 > hotRaw) throw new DumpLoadException("corrupt dump file: too many objects for its size");
+    for (int t = 0; t < Types.COUNT; t++) {
+      eager[t] = h.getInt(DumpFormat.OFF_EAGER_COUNTS + 4 * t);
+      if (eager[t] < 0 || eager[t] > counts[t]) throw new DumpLoadException("corrupt dump file: bad " + Types.NAMES[t] + " table");
+    }
+    segmentCount = h.getInt(DumpFormat.OFF_LAZY);
+    lazyTable = h.getLong(DumpFormat.OFF_LAZY + 8);
+    long segmentWords = 1 + 2L * Types.COUNT;
+    if (segmentCount < 0 || lazyTable < 0 || lazyTable > hotRaw / 8
+        || segmentCount * segmentWords > hotRaw / 8 - lazyTable) {
+      throw new DumpLoadException("corrupt dump file: bad lazy definition table");
+    }
     return s;
   }
 
@@ -295,13 +318,69 @@ public final class DumpLoader {
     builtins = bs.toArray(new Symbol[0]);
     subrs = Lisp.subrs.toArray(new Subr[0]);
     coldBudget = cold.limit();
+    segmentBuilt = new boolean[segmentCount];
     try {
-      allocate();
-      fill();
+      for (int t = 0; t < Types.COUNT; t++) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
+      for (int t = 0; t < Types.COUNT; t++) fill(t, 0, eager[t], (int) (tables[t] >>> 3));
       applyDiscardable();
     } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
       throw corrupt("a record runs past its section");
     }
+  }
+
+  /** How many objects the load built (the lazily loaded definitions are not built yet). */
+  private int eagerObjects() {
+    int n = 0;
+    for (int c : eager) n += c;
+    return n;
+  }
+
+  /**
+   * A function definition kept in the dump until first used: {@link Symbol#function()} forces it,
+   * which builds the objects of its segment. A segment can refer to the eagerly built heap and
+   * to itself only (the writer makes sure), so it is built on its own.
+   */
+  private final class LazyDefinition implements pdmacs.lisp.LazyValue {
+    private final int segment;
+
+    LazyDefinition(int segment) {
+      this.segment = segment;
+    }
+
+    @Override
+    public Object force() {
+      try {
+        return buildSegment(segment);
+      } catch (DumpLoadException e) {
+        throw Lisp.error("Cannot load a function definition from the dump: " + e.getMessage());
+      } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+        throw Lisp.error("Cannot load a function definition from the dump: a record runs past its section");
+      }
+    }
+  }
+
+  /** Builds lazy segment K's objects and returns its definition. */
+  private Object buildSegment(int k) throws DumpLoadException {
+    if (segmentBuilt[k]) throw corrupt("lazy definition " + k + " used twice");
+    int d = (int) (lazyTable + (long) k * (1 + 2 * Types.COUNT));
+    long[] w = words;
+    int[] first = new int[Types.COUNT], count = new int[Types.COUNT], at = new int[Types.COUNT];
+    for (int t = 0; t < Types.COUNT; t++) {
+      first[t] = lo(w[d + 1 + t]);
+      count[t] = hi(w[d + 1 + t]);
+      long q = w[d + 1 + Types.COUNT + t];
+      if (first[t] < eager[t] || count[t] < 0 || (long) first[t] + count[t] > counts[t] || q < 0 || q > w.length) {
+        throw corrupt("bad lazy definition " + k);
+      }
+      for (int i = 0; i < count[t]; i++) {
+        if (objects[base[t] + first[t] + i] != null) throw corrupt("lazy definitions overlap");
+      }
+      at[t] = (int) q;
+    }
+    segmentBuilt[k] = true;
+    for (int t = 0; t < Types.COUNT; t++) allocate(t, first[t], count[t], at[t]);
+    for (int t = 0; t < Types.COUNT; t++) fill(t, first[t], count[t], at[t]);
+    return value(w[d]);
   }
 
   /** The buffer's whole words; a partial last word (a corrupt section) is dropped, so reads of it fail. */
@@ -339,86 +418,104 @@ public final class DumpLoader {
     return Arrays.copyOfRange(coldBytes, start, start + len);
   }
 
-  /** Allocation pass: one Java object per record, fields not yet filled. */
-  private void allocate() throws DumpLoadException {
+  /** Allocation: one Java object for each of COUNT records of type T from FIRST, at word Q. */
+  private void allocate(int t, int first, int count, int q) throws DumpLoadException {
     long[] w = words;
+    int o = base[t] + first;
     int n;
-    int o = base[Types.CONS];
-    for (int i = 0, c = counts[Types.CONS]; i < c; i++) objects[o + i] = new Cons(null, null);
-
-    int q = (int) (tables[Types.SYMBOL] >>> 3);
-    o = base[Types.SYMBOL];
-    for (int i = 0, c = counts[Types.SYMBOL]; i < c; i++, q += 5) {
-      int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-      Symbol s = Symbol.uninterned(new String(coldBytes, coldRange(off, len), len, StandardCharsets.UTF_8));
-      s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
-      s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
-      s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
-      objects[o + i] = s;
-    }
-
-    q = (int) (tables[Types.STRING] >>> 3);
-    o = base[Types.STRING];
-    for (int i = 0, c = counts[Types.STRING]; i < c; i++, q += 2) {
-      int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-      objects[o + i] = LString.view(cold, coldRange(off, len), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
-    }
-
-    q = (int) (tables[Types.FLOAT] >>> 3);
-    o = base[Types.FLOAT];
-    for (int i = 0, c = counts[Types.FLOAT]; i < c; i++, q++) {
-      objects[o + i] = Double.longBitsToDouble(w[q]);
-    }
-
-    q = (int) (tables[Types.BIGNUM] >>> 3);
-    o = base[Types.BIGNUM];
-    for (int i = 0, c = counts[Types.BIGNUM]; i < c; i++, q++) {
-      int off = lo(w[q]), len = hi(w[q]);
-      if (len == 0) throw corrupt("empty bignum");
-      objects[o + i] = new BigInteger(coldBytes, coldRange(off, len), len);
-    }
-
-    q = (int) (tables[Types.VECTOR] >>> 3);
-    o = base[Types.VECTOR];
-    for (int i = 0, c = counts[Types.VECTOR]; i < c; i++) {
-      long len = w[q];
-      if (len < 0 || len > w.length - q - 1) throw corrupt("vector longer than its section");
-      objects[o + i] = new LVector(new Object[(int) len]);
-      q += 1 + (int) len;
-    }
-
-    q = (int) (tables[Types.BOOL_VECTOR] >>> 3);
-    o = base[Types.BOOL_VECTOR];
-    for (int i = 0, c = counts[Types.BOOL_VECTOR]; i < c; i++, q++) {
-      int off = lo(w[q]), size = hi(w[q]);
-      if (size < 0) throw corrupt("negative bool-vector size");
-      n = (int) ((size + 7L) >>> 3);
-      objects[o + i] = new BoolVector(size, coldCopy(off, n));
-    }
-
-    q = (int) (tables[Types.HASH_TABLE] >>> 3);
-    o = base[Types.HASH_TABLE];
-    for (int i = 0, c = counts[Types.HASH_TABLE]; i < c; i++) {
-      int entries = hi(w[q + 4]);
-      if (entries < 0 || entries > (w.length - q - 5) / 2) throw corrupt("hash table longer than its section");
-      // Symbols and floats are allocated by now, so the table's parameters decode already.
-      Object testName = value(w[q]);
-      Object weakness = value(w[q + 1]);
-      Object rehashSize = value(w[q + 2]);
-      Object rehashThreshold = value(w[q + 3]);
-      int size = lo(w[q + 4]);
-      if (!(testName instanceof Symbol)) throw corrupt("hash table test is not a symbol");
-      objects[o + i] = new HashTable(testFor((Symbol) testName), Math.max(0, size), weakness, rehashSize, rehashThreshold);
-      q += 5 + 2 * entries;
-    }
-
-    q = (int) (tables[Types.OBARRAY] >>> 3);
-    o = base[Types.OBARRAY];
-    for (int i = 0, c = counts[Types.OBARRAY]; i < c; i++) {
-      long len = w[q];
-      if (len < 0 || len > w.length - q - 1) throw corrupt("obarray longer than its section");
-      objects[o + i] = new Obarray((int) Math.min(len, 1 << 16));
-      q += 1 + (int) len;
+    switch (t) {
+      case Types.CONS: {
+        for (int i = 0; i < count; i++) objects[o + i] = new Cons(null, null);
+        break;
+      }
+      case Types.SYMBOL: {
+        for (int i = 0; i < count; i++, q += 5) {
+          int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
+          Symbol s = Symbol.uninterned(new String(coldBytes, coldRange(off, len), len, StandardCharsets.UTF_8));
+          s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
+          s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
+          s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
+          objects[o + i] = s;
+        }
+        break;
+      }
+      case Types.STRING: {
+        for (int i = 0; i < count; i++, q += 2) {
+          int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
+          objects[o + i] = LString.view(cold, coldRange(off, len), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
+        }
+        break;
+      }
+      case Types.FLOAT: {
+        for (int i = 0; i < count; i++, q++) {
+          objects[o + i] = Double.longBitsToDouble(w[q]);
+        }
+        break;
+      }
+      case Types.BIGNUM: {
+        for (int i = 0; i < count; i++, q++) {
+          int off = lo(w[q]), len = hi(w[q]);
+          if (len == 0) throw corrupt("empty bignum");
+          objects[o + i] = new BigInteger(coldBytes, coldRange(off, len), len);
+        }
+        break;
+      }
+      case Types.VECTOR: {
+        for (int i = 0; i < count; i++) {
+          long len = w[q];
+          if (len < 0 || len > w.length - q - 1) throw corrupt("vector longer than its section");
+          objects[o + i] = new LVector(new Object[(int) len]);
+          q += 1 + (int) len;
+        }
+        break;
+      }
+      case Types.BOOL_VECTOR: {
+        for (int i = 0; i < count; i++, q++) {
+          int off = lo(w[q]), size = hi(w[q]);
+          if (size < 0) throw corrupt("negative bool-vector size");
+          n = (int) ((size + 7L) >>> 3);
+          objects[o + i] = new BoolVector(size, coldCopy(off, n));
+        }
+        break;
+      }
+      case Types.HASH_TABLE: {
+        for (int i = 0; i < count; i++) {
+          int entries = hi(w[q + 4]);
+          if (entries < 0 || entries > (w.length - q - 5) / 2) throw corrupt("hash table longer than its section");
+          // Symbols and floats are allocated by now, so the table's parameters decode already.
+          Object testName = value(w[q]);
+          Object weakness = value(w[q + 1]);
+          Object rehashSize = value(w[q + 2]);
+          Object rehashThreshold = value(w[q + 3]);
+          int size = lo(w[q + 4]);
+          if (!(testName instanceof Symbol)) throw corrupt("hash table test is not a symbol");
+          objects[o + i] = new HashTable(testFor((Symbol) testName), Math.max(0, size), weakness, rehashSize, rehashThreshold);
+          q += 5 + 2 * entries;
+        }
+        break;
+      }
+      case Types.OBARRAY: {
+        for (int i = 0; i < count; i++) {
+          long len = w[q];
+          if (len < 0 || len > w.length - q - 1) throw corrupt("obarray longer than its section");
+          objects[o + i] = new Obarray((int) Math.min(len, 1 << 16));
+          q += 1 + (int) len;
+        }
+        break;
+      }
+      case Types.RECORD: {
+        for (int i = 0; i < count; i++) {
+          long len = w[q];
+          // Every record has its type slot, and none is longer than Lisp can make one.
+          if (len < 1 || len > Record.MAX_SLOTS) throw corrupt("bad record length " + len);
+          if (len > w.length - q - 1) throw corrupt("record longer than its section");
+          objects[o + i] = new Record(new Object[(int) len]);
+          q += 1 + (int) len;
+        }
+        break;
+      }
+      default:
+        throw new IllegalStateException("type " + t);
     }
   }
 
@@ -448,6 +545,11 @@ public final class DumpLoader {
         }
         if (w == DumpFormat.UNBOUND) return Lisp.UNBOUND;
         if (w == DumpFormat.MAIN_OBARRAY) return Lisp.obarray;
+        if (kind == DumpFormat.OTHER_LAZY) {
+          long k = w >>> 5;
+          if (k >= segmentCount) throw corrupt("lazy definition index out of range");
+          return new LazyDefinition((int) k);
+        }
         throw corrupt("unknown word kind");
       }
     }
@@ -459,54 +561,73 @@ public final class DumpLoader {
     return o;
   }
 
-  /** Fill pass: the fields of every object, one linear pass per table. */
-  private void fill() throws DumpLoadException {
+  /** Fill: the fields of COUNT records of type T from FIRST, whose records start at word Q. */
+  private void fill(int t, int first, int count, int q) throws DumpLoadException {
     long[] w = words;
     Object[] objs = objects;
-    int o = base[Types.CONS];
-    int q = (int) (tables[Types.CONS] >>> 3);
-    for (int i = 0, c = counts[Types.CONS]; i < c; i++, q += 2) {
-      Cons cell = (Cons) objs[o + i];
-      // References to other objects are most words: decoded inline, the rest by value().
-      long a = w[q], d = w[q + 1];
-      cell.car = (a & 3) == 2 && (a >>> 2) < objs.length && objs[(int) (a >>> 2)] != null ? objs[(int) (a >>> 2)] : value(a);
-      cell.cdr = (d & 3) == 2 && (d >>> 2) < objs.length && objs[(int) (d >>> 2)] != null ? objs[(int) (d >>> 2)] : value(d);
-    }
-    o = base[Types.SYMBOL];
-    q = (int) (tables[Types.SYMBOL] >>> 3);
-    for (int i = 0, c = counts[Types.SYMBOL]; i < c; i++, q += 5) {
-      Symbol s = (Symbol) objs[o + i];
-      s.value = decode(w[q + 2]);
-      s.function = value(w[q + 3]);
-      s.plist = value(w[q + 4]);
-    }
-    o = base[Types.VECTOR];
-    q = (int) (tables[Types.VECTOR] >>> 3);
-    for (int i = 0, c = counts[Types.VECTOR]; i < c; i++) {
-      Object[] items = ((LVector) objs[o + i]).items;
-      q++;
-      for (int j = 0; j < items.length; j++, q++) items[j] = value(w[q]);
-    }
-    o = base[Types.HASH_TABLE];
-    q = (int) (tables[Types.HASH_TABLE] >>> 3);
-    for (int i = 0, c = counts[Types.HASH_TABLE]; i < c; i++) {
-      int entries = hi(w[q + 4]);
-      q += 5;
-      Object[] kv = new Object[2 * entries];
-      for (int j = 0; j < kv.length; j++, q++) kv[j] = value(w[q]);
-      ((HashTable) objs[o + i]).setPendingEntries(kv);
-    }
-    o = base[Types.OBARRAY];
-    q = (int) (tables[Types.OBARRAY] >>> 3);
-    for (int i = 0, c = counts[Types.OBARRAY]; i < c; i++) {
-      Obarray ob = (Obarray) objs[o + i];
-      long len = w[q];
-      q++;
-      for (long j = 0; j < len; j++, q++) {
-        Object s = value(w[q]);
-        if (!(s instanceof Symbol)) throw corrupt("obarray holds a non-symbol");
-        ob.add((Symbol) s);
+    int o = base[t] + first;
+    switch (t) {
+      case Types.CONS: {
+        for (int i = 0; i < count; i++, q += 2) {
+          Cons cell = (Cons) objs[o + i];
+          // References to other objects are most words: decoded inline, the rest by value().
+          long a = w[q], d = w[q + 1];
+          cell.car = (a & 3) == 2 && (a >>> 2) < objs.length && objs[(int) (a >>> 2)] != null ? objs[(int) (a >>> 2)] : value(a);
+          cell.cdr = (d & 3) == 2 && (d >>> 2) < objs.length && objs[(int) (d >>> 2)] != null ? objs[(int) (d >>> 2)] : value(d);
+        }
+        break;
       }
+      case Types.SYMBOL: {
+        for (int i = 0; i < count; i++, q += 5) {
+          Symbol s = (Symbol) objs[o + i];
+          s.value = decode(w[q + 2]);
+          s.setFunction(value(w[q + 3]));
+          s.plist = value(w[q + 4]);
+        }
+        break;
+      }
+      case Types.VECTOR: {
+        for (int i = 0; i < count; i++) {
+          Object[] items = ((LVector) objs[o + i]).items;
+          q++;
+          for (int j = 0; j < items.length; j++, q++) items[j] = value(w[q]);
+        }
+        break;
+      }
+      case Types.HASH_TABLE: {
+        for (int i = 0; i < count; i++) {
+          int entries = hi(w[q + 4]);
+          q += 5;
+          Object[] kv = new Object[2 * entries];
+          for (int j = 0; j < kv.length; j++, q++) kv[j] = value(w[q]);
+          ((HashTable) objs[o + i]).setPendingEntries(kv);
+        }
+        break;
+      }
+      case Types.OBARRAY: {
+        for (int i = 0; i < count; i++) {
+          Obarray ob = (Obarray) objs[o + i];
+          long len = w[q];
+          q++;
+          for (long j = 0; j < len; j++, q++) {
+            Object s = value(w[q]);
+            if (!(s instanceof Symbol)) throw corrupt("obarray holds a non-symbol");
+            ob.add((Symbol) s);
+          }
+        }
+        break;
+      }
+      case Types.RECORD: {
+        for (int i = 0; i < count; i++) {
+          Object[] slots = ((Record) objs[o + i]).slots;
+          q++;
+          for (int j = 0; j < slots.length; j++, q++) slots[j] = value(w[q]);
+        }
+        break;
+      }
+      default:
+        // Strings, floats, bignums and bool-vectors were complete when allocated.
+        break;
     }
   }
 
@@ -572,7 +693,7 @@ public final class DumpLoader {
     for (int i = 0; i < n; i++) {
       Symbol s = builtins[i];
       s.value = states[i][0];
-      s.function = states[i][1];
+      s.setFunction(states[i][1]);
       s.plist = states[i][2];
       s.special = (flags[i] & DumpFormat.SYM_SPECIAL) != 0;
       s.constant = (flags[i] & DumpFormat.SYM_CONSTANT) != 0;

@@ -27,6 +27,7 @@ import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Obarray;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.Symbol;
 import pdmacs.print.Printer;
@@ -48,6 +49,7 @@ final class DumpWriter {
     long headerBytes, hotBytes, coldBytes, discardableBytes;
     long hotRelocs, discardableRelocs;
     int objects;
+    int lazySegments;
   }
 
   private final boolean trackReferrers;
@@ -58,11 +60,45 @@ final class DumpWriter {
   /** With TRACK-REFERRERS: each object's first referrer (an object or a root description). */
   private final IdentityHashMap<Object, Object> referrer;
   private final int[] base = new int[Types.COUNT];
+
+  /**
+   * A function definition written as a lazily loaded segment: the objects reachable only from
+   * one symbol's function cell. The loader builds them on the definition's first use.
+   */
+  private static final class Segment {
+    final Object root;
+    /** Set when the segment shares objects with another one (or holds a table): written eagerly. */
+    boolean eager;
+    int number = -1;
+    final List<Object> objects = new ArrayList<>();
+    final int[] first = new int[Types.COUNT];
+    final int[] count = new int[Types.COUNT];
+    final long[] firstWord = new long[Types.COUNT];
+
+    Segment(Object root) {
+      this.root = root;
+    }
+  }
+
+  /** Symbols whose function definition may become a segment, in the order the walk met them. */
+  private final List<Symbol> deferred = new ArrayList<>();
+  private final List<Segment> segments = new ArrayList<>();
+  /** The segment an object was first met in; absent for the eagerly loaded heap. */
+  private final IdentityHashMap<Object, Segment> segmentOf = new IdentityHashMap<>();
+  /** The segment being walked, or null while walking from the roots. */
+  private Segment current;
+  /** Segments that stay lazy, numbered in order, after the walk. */
+  private final List<Segment> lazySegments = new ArrayList<>();
+  private final int[] eagerCount = new int[Types.COUNT];
   private long hotRelocs;
   private long discardableRelocs;
 
-  DumpWriter(boolean trackReferrers) {
+  /** False: every definition is written eagerly (pdumper-lazy-definitions nil). */
+  private final boolean lazyDefinitions;
+
+  DumpWriter(boolean trackReferrers, boolean lazyDefinitions) {
     this.trackReferrers = trackReferrers;
+    this.lazyDefinitions = lazyDefinitions;
     this.referrer = trackReferrers ? new IdentityHashMap<>() : null;
     for (int i = 0; i < Types.COUNT; i++) byType[i] = new ArrayList<>();
   }
@@ -85,6 +121,7 @@ final class DumpWriter {
     if (o instanceof BoolVector) return Types.BOOL_VECTOR;
     if (o instanceof HashTable) return Types.HASH_TABLE;
     if (o instanceof Obarray) return Types.OBARRAY;
+    if (o instanceof Record) return Types.RECORD;
     return -1;
   }
 
@@ -95,13 +132,82 @@ final class DumpWriter {
 
   /** Notes a reference from FROM to O, numbering O and queueing it if it is new. */
   private void note(Object o, Object from) {
-    if (isImmediate(o) || localIndex.containsKey(o)) return;
+    if (isImmediate(o)) return;
+    if (localIndex.containsKey(o)) {
+      Segment owner = segmentOf.get(o);
+      if (current != null && owner != null && owner != current) {
+        // Shared between two definitions: neither can be built alone.
+        owner.eager = true;
+        current.eager = true;
+      }
+      return;
+    }
     int type = typeOf(o);
     if (type < 0) throw undumpable(o, from);
     localIndex.put(o, byType[type].size());
     byType[type].add(o);
+    if (current != null) {
+      segmentOf.put(o, current);
+      current.objects.add(o);
+      if (type == Types.HASH_TABLE || type == Types.OBARRAY) current.eager = true;
+    }
     if (trackReferrers) referrer.put(o, from);
     queue.add(o);
+  }
+
+  /**
+   * Notes S's function definition. From the roots, a definition that is a list (a lambda,
+   * closure or macro) not yet met is deferred: after the walk it becomes a segment of its own
+   * if nothing else refers into it.
+   */
+  private void noteFunction(Symbol s, Object from) {
+    Object f = s.function();
+    if (lazyDefinitions && current == null && f instanceof Cons && !localIndex.containsKey(f)) deferred.add(s);
+    else note(f, from);
+  }
+
+  /** Walks each deferred definition as a segment, then orders every table: eager objects first. */
+  private void walkSegments() {
+    for (Symbol s : deferred) {
+      Object root = s.function();
+      if (localIndex.containsKey(root)) continue;
+      current = new Segment(root);
+      segments.add(current);
+      note(root, s);
+      drain();
+    }
+    current = null;
+    for (Segment seg : segments) {
+      if (!seg.eager) {
+        seg.number = lazySegments.size();
+        lazySegments.add(seg);
+      }
+    }
+    for (int t = 0; t < Types.COUNT; t++) {
+      List<Object> eager = new ArrayList<>();
+      for (Object o : byType[t]) {
+        Segment owner = segmentOf.get(o);
+        if (owner == null || owner.eager) eager.add(o);
+      }
+      eagerCount[t] = eager.size();
+      List<Object> ordered = eager;
+      for (Segment seg : lazySegments) {
+        seg.first[t] = ordered.size();
+        for (Object o : seg.objects) if (typeOf(o) == t) ordered.add(o);
+        seg.count[t] = ordered.size() - seg.first[t];
+      }
+      byType[t].clear();
+      byType[t].addAll(ordered);
+      for (int i = 0; i < ordered.size(); i++) localIndex.put(ordered.get(i), i);
+    }
+  }
+
+  /** The word for S's function cell: a lazy segment's number, or the definition itself. */
+  private long functionWord(Symbol s) {
+    Object f = s.function();
+    Segment seg = segmentOf.get(f);
+    if (seg != null && !seg.eager && seg.root == f) return DumpFormat.lazy(seg.number);
+    return word(f);
   }
 
   private void walk() {
@@ -109,11 +215,12 @@ final class DumpWriter {
     for (Symbol s : builtins) {
       String root = "built-in symbol " + s.name;
       note(toplevelValue(s), root);
-      note(s.function, root);
+      noteFunction(s, root);
       note(s.plist, root);
     }
     for (Symbol s : Lisp.obarray.symbols()) note(s, "the obarray");
     drain();
+    walkSegments();
   }
 
   private void drain() {
@@ -126,7 +233,7 @@ final class DumpWriter {
       } else if (o instanceof Symbol) {
         Symbol s = (Symbol) o;
         note(toplevelValue(s), o);
-        note(s.function, o);
+        noteFunction(s, o);
         note(s.plist, o);
       } else if (o instanceof LVector) {
         for (Object x : ((LVector) o).items) note(x, o);
@@ -142,6 +249,8 @@ final class DumpWriter {
         }
       } else if (o instanceof Obarray) {
         for (Symbol s : ((Obarray) o).symbols()) note(s, o);
+      } else if (o instanceof Record) {
+        for (Object x : ((Record) o).slots) note(x, o);
       }
     }
   }
@@ -212,6 +321,7 @@ final class DumpWriter {
       tableOffsets[t] = hot.size();
       writeTable(t, hot, cold);
     }
+    long lazyTable = writeLazyTable(hot);
     ByteSink disc = new ByteSink(1 << 16);
     writeDiscardable(disc);
 
@@ -241,7 +351,10 @@ final class DumpWriter {
     for (int t = 0; t < Types.COUNT; t++) {
       header.putInt(DumpFormat.OFF_COUNTS + 4 * t, byType[t].size());
       header.putLong(DumpFormat.OFF_TABLES + 8 * t, tableOffsets[t]);
+      header.putInt(DumpFormat.OFF_EAGER_COUNTS + 4 * t, eagerCount[t]);
     }
+    header.putInt(DumpFormat.OFF_LAZY, lazySegments.size());
+    header.putLong(DumpFormat.OFF_LAZY + 8, lazyTable);
     writeFileAtomically(file, header, sectionOffsets, stored);
 
     Result r = new Result();
@@ -252,6 +365,7 @@ final class DumpWriter {
     r.hotRelocs = hotRelocs;
     r.discardableRelocs = discardableRelocs;
     r.objects = total;
+    r.lazySegments = lazySegments.size();
     return r;
   }
 
@@ -322,7 +436,14 @@ final class DumpWriter {
   // ---- Tables -------------------------------------------------------------------------------
 
   private void writeTable(int type, ByteSink hot, ByteSink cold) {
-    for (Object o : byType[type]) {
+    List<Object> objs = byType[type];
+    int nextSegment = 0;
+    for (int i = 0; i < objs.size(); i++) {
+      Object o = objs.get(i);
+      // Note where each lazy segment's records of this type start (segments follow in order).
+      while (nextSegment < lazySegments.size() && lazySegments.get(nextSegment).first[type] <= i) {
+        lazySegments.get(nextSegment++).firstWord[type] = hot.size() >>> 3;
+      }
       switch (type) {
         case Types.CONS:
           hotRef(hot, ((Cons) o).car);
@@ -339,7 +460,8 @@ final class DumpWriter {
           hot.putInt(flags);
           hot.putInt(0);
           hotRef(hot, toplevelValue(s));
-          hotRef(hot, s.function);
+          hotRelocs++;
+          hot.putLong(functionWord(s));
           hotRef(hot, s.plist);
           break;
         }
@@ -397,10 +519,33 @@ final class DumpWriter {
           for (Symbol s : syms) hotRef(hot, s);
           break;
         }
+        case Types.RECORD: {
+          Object[] slots = ((Record) o).slots;
+          hot.putLong(slots.length);
+          for (Object x : slots) hotRef(hot, x);
+          break;
+        }
         default:
           throw new IllegalStateException("type " + type);
       }
     }
+    while (nextSegment < lazySegments.size()) lazySegments.get(nextSegment++).firstWord[type] = hot.size() >>> 3;
+  }
+
+  /**
+   * The lazy table, after the type tables: per segment, the word of its definition, then per
+   * type the range of its records (first index and count, in one word) and the word offset where
+   * they start.
+   */
+  private long writeLazyTable(ByteSink hot) {
+    hot.align8();
+    long at = hot.size() >>> 3;
+    for (Segment seg : lazySegments) {
+      hotRef(hot, seg.root);
+      for (int t = 0; t < Types.COUNT; t++) hot.putLong((seg.first[t] & 0xffffffffL) | ((long) seg.count[t] << 32));
+      for (int t = 0; t < Types.COUNT; t++) hot.putLong(seg.firstWord[t]);
+    }
+    return at;
   }
 
   /**
@@ -416,7 +561,8 @@ final class DumpWriter {
       d.putInt(s.builtinIndex);
       d.putInt((s.special ? DumpFormat.SYM_SPECIAL : 0) | (s.constant ? DumpFormat.SYM_CONSTANT : 0));
       discardableRef(d, toplevelValue(s));
-      discardableRef(d, s.function);
+      discardableRelocs++;
+      d.putLong(functionWord(s));
       discardableRef(d, s.plist);
     }
     List<Symbol> interned = new ArrayList<>();

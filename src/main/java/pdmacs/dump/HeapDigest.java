@@ -10,6 +10,7 @@ import pdmacs.lisp.LString;
 import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.Obarray;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.Symbol;
 import pdmacs.print.FloatFormat;
@@ -62,7 +63,7 @@ public final class HeapDigest {
         out.append("symbol ").append(s.name).append(s.interned ? " interned" : " uninterned")
             .append(s.special ? " special" : "").append(s.constant ? " constant" : "")
             .append(" value=").append(ref(DumpWriter.toplevelValue(s)))
-            .append(" function=").append(ref(s.function)).append(" plist=").append(ref(s.plist));
+            .append(" function=").append(ref(s.function())).append(" plist=").append(ref(s.plist));
       } else if (o instanceof LString) {
         LString s = (LString) o;
         out.append("string ").append(s.multibyte() ? "multibyte " : "unibyte ");
@@ -91,6 +92,9 @@ public final class HeapDigest {
       } else if (o instanceof Obarray) {
         out.append("obarray");
         for (Symbol s : ((Obarray) o).symbols()) out.append(' ').append(ref(s));
+      } else if (o instanceof Record) {
+        out.append("record");
+        for (Object x : ((Record) o).slots) out.append(' ').append(ref(x));
       } else {
         out.append("other ").append(o.getClass().getName());
       }

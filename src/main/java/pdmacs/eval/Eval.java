@@ -204,7 +204,7 @@ public final class Eval {
    * the symbol in SYM's function cell, where the search for a definition starts.
    */
   static Object definitionOf(Symbol sym) {
-    Object f = sym.function;
+    Object f = sym.function();
     return f instanceof Symbol ? indirectFunction(f) : f;
   }
 
@@ -213,7 +213,7 @@ public final class Eval {
     Object f = o;
     int hops = 0;
     while (f instanceof Symbol && f != NIL) {
-      f = ((Symbol) f).function;
+      f = ((Symbol) f).function();
       if (++hops > 100) throw new LispSignal(Q.cyclicFunctionIndirection, list(o));
     }
     return f;

@@ -39,7 +39,7 @@ public final class Lisp {
 
   static {
     NIL = new Symbol("nil", null);
-    NIL.function = NIL;
+    NIL.setFunction(NIL);
     NIL.plist = NIL;
     NIL.value = NIL;
     NIL.constant = true;
@@ -71,7 +71,7 @@ public final class Lisp {
   public static void defsubr(Subr s) {
     s.index = subrs.size();
     subrs.add(s);
-    intern(s.name).function = s;
+    intern(s.name).setFunction(s);
   }
 
   /** Ends the built-in phase: symbols interned from now on belong to the Lisp heap. */
@@ -165,14 +165,14 @@ public final class Lisp {
   private static final int EQUAL_PLAIN_DEPTH = 10;
 
   /**
-   * Past {@link #EQUAL_PLAIN_DEPTH}, SEEN maps each cons or vector of A's side to the objects of
+   * Past {@link #EQUAL_PLAIN_DEPTH}, SEEN maps each cons, vector or record of A's side to the objects of
    * B's side it is being compared with: meeting a pair again means the two structures cycle in
    * step, and the pair counts as equal (as in GNU Emacs, where two lists whose car points back
    * to themselves are equal). Deeper than 200 without such a cycle is an error, like Emacs.
    */
   private static boolean equal(Object a, Object b, int depth, IdentityHashMap<Object, List<Object>> seen) {
     if (depth > 200) throw error("Stack overflow in equal");
-    if (depth > EQUAL_PLAIN_DEPTH && (a instanceof Cons || a instanceof LVector)) {
+    if (depth > EQUAL_PLAIN_DEPTH && (a instanceof Cons || a instanceof LVector || a instanceof Record)) {
       if (seen == null) seen = new IdentityHashMap<>();
       List<Object> partners = seen.computeIfAbsent(a, k -> new ArrayList<>(1));
       for (Object p : partners) if (p == b) return true;
@@ -207,16 +207,23 @@ public final class Lisp {
         return x.str().equals(y.str()) && (x.multibyte() == y.multibyte() || LString.isAscii(x.str()));
       }
       if (a instanceof LVector && b instanceof LVector) {
-        Object[] x = ((LVector) a).items, y = ((LVector) b).items;
-        if (x.length != y.length) return false;
-        for (int i = 0; i < x.length; i++) if (!equal(x[i], y[i], depth + 1, seen)) return false;
-        return true;
+        return equalSlots(((LVector) a).items, ((LVector) b).items, depth, seen);
+      }
+      if (a instanceof Record && b instanceof Record) {
+        return equalSlots(((Record) a).slots, ((Record) b).slots, depth, seen);
       }
       if (a instanceof BoolVector && b instanceof BoolVector) {
         return ((BoolVector) a).sameBits((BoolVector) b);
       }
       return false;
     }
+  }
+
+  /** The elements of two vectors, or the slots of two records, are equal pairwise. */
+  private static boolean equalSlots(Object[] x, Object[] y, int depth, IdentityHashMap<Object, List<Object>> seen) {
+    if (x.length != y.length) return false;
+    for (int i = 0; i < x.length; i++) if (!equal(x[i], y[i], depth + 1, seen)) return false;
+    return true;
   }
 
   // ---- Lists --------------------------------------------------------------------------------

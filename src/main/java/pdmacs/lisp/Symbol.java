@@ -10,7 +10,8 @@ package pdmacs.lisp;
 public final class Symbol {
   public final String name;
   public Object value;
-  public Object function;
+  /** The function cell; a {@link LazyValue} until a definition loaded from a dump is first used. */
+  private Object function;
   public Object plist;
   /** Declared with defvar/defconst: let-bindings of it are dynamic even under lexical binding. */
   public boolean special;
@@ -33,6 +34,30 @@ public final class Symbol {
   /** A fresh uninterned symbol, as make-symbol makes. */
   public static Symbol uninterned(String name) {
     return new Symbol(name, Lisp.NIL);
+  }
+
+  /** The function cell's contents, materialising a lazily loaded definition first. */
+  public Object function() {
+    Object f = function;
+    if (f instanceof LazyValue) {
+      f = ((LazyValue) f).force();
+      function = f;
+    }
+    return f;
+  }
+
+  public void setFunction(Object f) {
+    function = f;
+  }
+
+  /** True when the function cell is not nil; never materialises a lazy definition. */
+  public boolean fboundp() {
+    return function != Lisp.NIL;
+  }
+
+  /** The cell as it is, lazy or not: for code that saves and restores runtime state. */
+  public Object rawFunction() {
+    return function;
   }
 
   public boolean isKeyword() {

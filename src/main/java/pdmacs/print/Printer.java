@@ -12,6 +12,7 @@ import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.Obarray;
 import pdmacs.lisp.Q;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.Symbol;
 import pdmacs.read.Reader;
@@ -126,8 +127,8 @@ public final class Printer {
       if (o instanceof Cons) {
         stack.add(((Cons) o).cdr);
         stack.add(((Cons) o).car);
-      } else if (o instanceof LVector) {
-        Object[] items = ((LVector) o).items;
+      } else if (o instanceof LVector || o instanceof Record) {
+        Object[] items = o instanceof LVector ? ((LVector) o).items : ((Record) o).slots;
         for (int i = items.length - 1; i >= 0; i--) stack.add(items[i]);
       } else if (o instanceof HashTable) {
         for (Object[] e : ((HashTable) o).entries()) {
@@ -139,7 +140,7 @@ public final class Printer {
   }
 
   private boolean isCircleCandidate(Object o) {
-    return o instanceof Cons || o instanceof LVector || o instanceof HashTable
+    return o instanceof Cons || o instanceof LVector || o instanceof Record || o instanceof HashTable
         || (gensym && o instanceof Symbol && !((Symbol) o).interned);
   }
 
@@ -167,7 +168,7 @@ public final class Printer {
       out.append(FloatFormat.toLisp((Double) o));
     } else if (o instanceof LString) {
       printString((LString) o);
-    } else if (o instanceof Cons || o instanceof LVector || o instanceof HashTable) {
+    } else if (o instanceof Cons || o instanceof LVector || o instanceof Record || o instanceof HashTable) {
       printComposite(o);
     } else if (o instanceof BoolVector) {
       printBoolVector((BoolVector) o);
@@ -195,7 +196,7 @@ public final class Printer {
       return;
     }
     if (depth >= MAX_DEPTH) throw Lisp.error("Apparently circular structure being printed");
-    // print-level limits lists only, though vectors and hash tables count as a level.
+    // print-level limits lists only, though vectors, records and hash tables count as a level.
     if (depth >= printLevel && o instanceof Cons) {
       out.append("...");
       return;
@@ -204,7 +205,8 @@ public final class Printer {
     beingPrinted[depth++] = o;
     try {
       if (o instanceof Cons) printList((Cons) o);
-      else if (o instanceof LVector) printVector((LVector) o);
+      else if (o instanceof LVector) printSlots("[", ((LVector) o).items, ']');
+      else if (o instanceof Record) printSlots("#s(", ((Record) o).slots, ')');
       else printHashTable((HashTable) o);
     } finally {
       depth--;
@@ -284,18 +286,17 @@ public final class Printer {
     out.append(')');
   }
 
-  private void printVector(LVector v) {
-    out.append('[');
-    Object[] items = v.items;
-    for (int i = 0; i < items.length; i++) {
+  /** A vector's elements or a record's slots, between OPEN and CLOSE, cut at print-length. */
+  private void printSlots(String open, Object[] items, char close) {
+    out.append(open);
+    int shown = (int) Math.min(items.length, printLength);
+    for (int i = 0; i < shown; i++) {
       if (i > 0) out.append(' ');
-      if (i >= printLength) {
-        out.append("...");
-        break;
-      }
       printObject(items[i]);
     }
-    out.append(']');
+    // Emacs writes " ..." even when nothing is shown: print-length 0 gives "[ ...]".
+    if (shown < items.length) out.append(" ...");
+    out.append(close);
   }
 
   private void printHashTable(HashTable h) {

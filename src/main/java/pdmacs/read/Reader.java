@@ -14,7 +14,10 @@ import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Q;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Symbol;
+import pdmacs.subr.Alloc;
+import pdmacs.subr.Fns;
 import pdmacs.subr.HashTables;
 
 import static pdmacs.lisp.Lisp.NIL;
@@ -470,10 +473,12 @@ public final class Reader {
       }
       case '&':
         return readBoolVector();
-      case 's':
-        if (peek() != '(') throw invalid("#s");
+      case 's': {
+        if (peek() != '(') throw invalid("#");
         pos++;
-        return readHashTableLiteral();
+        Object spec = readList(')');
+        return spec instanceof Cons && ((Cons) spec).car == Q.hashTable ? readHashTableLiteral(spec) : readRecordLiteral(spec);
+      }
       case 'x':
       case 'X':
         return readRadix(16, "x");
@@ -581,6 +586,12 @@ public final class Reader {
           if (placeholders.containsKey(items[i])) items[i] = finalValue(items[i]);
           else stack.add(items[i]);
         }
+      } else if (o instanceof Record) {
+        Object[] slots = ((Record) o).slots;
+        for (int i = 0; i < slots.length; i++) {
+          if (placeholders.containsKey(slots[i])) slots[i] = finalValue(slots[i]);
+          else stack.add(slots[i]);
+        }
       } else if (o instanceof HashTable) {
         HashTable h = (HashTable) o;
         for (Object[] e : h.entries()) {
@@ -613,11 +624,7 @@ public final class Reader {
     return bv;
   }
 
-  private Object readHashTableLiteral() {
-    Object spec = readList(')');
-    if (!(spec instanceof Cons) || ((Cons) spec).car != Q.hashTable) {
-      throw invalid("#s");
-    }
+  private Object readHashTableLiteral(Object spec) {
     // #N= labels can make the spec or the data circular: refuse those before walking them.
     Lisp.consCount(spec);
     Object test = Q.eql, size = 65L, weak = NIL, data = NIL;
@@ -645,6 +652,48 @@ public final class Reader {
       o = ((Cons) rest).cdr;
     }
     return h;
+  }
+
+  /**
+   * #s(TYPE SLOT...) other than a hash table: a record. As in Emacs, the list's length is taken
+   * as length takes it (a dotted or circular list, or no type, is an error), the record size
+   * limit applies, and then it must be a list.
+   */
+  private Record readRecordLiteral(Object spec) {
+    if (placeholders != null) settleTails(spec);
+    int n = Fns.sequenceLength(spec);
+    if (n == 0) throw Lisp.wrongType(Q.wholenump, -1L);
+    Alloc.checkRecordSize(n);
+    // "#s(. [a b])" has a length too, but no first element to take the type from.
+    if (!(spec instanceof Cons)) throw Lisp.wrongType(Q.listp, spec);
+    Object[] slots = new Object[n];
+    Object o = spec;
+    for (int i = 0; i < n; i++, o = ((Cons) o).cdr) slots[i] = ((Cons) o).car;
+    return new Record(slots);
+  }
+
+  /**
+   * Replaces, along LIST's cdr chain, the placeholders of labels whose object is complete by
+   * that object. Emacs substitutes a label as soon as its object is read, so a record's slot
+   * list is already its final shape (circular, say) when the record is made; here the
+   * substitution is otherwise deferred to the end of the top-level read.
+   */
+  private void settleTails(Object list) {
+    IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
+    for (Object o = list; o instanceof Cons && seen.put(o, Boolean.TRUE) == null; o = ((Cons) o).cdr) {
+      Cons c = (Cons) o;
+      c.cdr = settled(c.cdr);
+    }
+  }
+
+  /** The object O stands for when O is the placeholder of a complete label; else O itself. */
+  private Object settled(Object o) {
+    for (int i = 0; i <= placeholders.size() && placeholders.containsKey(o); i++) {
+      Object v = labels.get(placeholders.get(o));
+      if (v == o) return o; // the label's object is still being read
+      o = v;
+    }
+    return o;
   }
 
   private static boolean isCircular(Object list) {

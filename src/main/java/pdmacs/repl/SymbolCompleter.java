@@ -20,7 +20,7 @@ final class SymbolCompleter implements Completer {
 
     boolean accepts(Symbol s) {
       boolean bound = s.value != Lisp.UNBOUND;
-      boolean fbound = s.function != Lisp.NIL;
+      boolean fbound = s.fboundp();
       switch (this) {
         case FUNCTION: return fbound;
         case VARIABLE: return bound;

@@ -51,6 +51,7 @@ public final class Runtime {
     for (SubrGroup g : groups()) g.register();
     defineErrors();
     defineVariables();
+    initProcessVariables();
     Lisp.endInitialization();
   }
 
@@ -114,8 +115,8 @@ public final class Runtime {
     defvar("pdmacs-version", new LString(Version.VERSION));
     defvar("system-type", Lisp.intern("gnu/linux"));
     defvar("system-configuration", new LString("x86_64-pc-linux-gnu"));
-    defvar("default-directory", new LString(cwd()));
-    defvar("invocation-name", new LString("emacs"));
+    defvar("default-directory", NIL);
+    defvar("invocation-name", NIL);
     defvar("invocation-directory", NIL);
     defvar("installation-directory", NIL);
     defvar("data-directory", NIL);
@@ -127,8 +128,8 @@ public final class Runtime {
     defvar("case-fold-search", T);
     defvar("inhibit-message", NIL);
     defvar("message-log-max", NIL);
-    defvar("user-full-name", new LString(System.getProperty("user.name", "")));
-    defvar("user-login-name", new LString(System.getProperty("user.name", "")));
+    defvar("user-full-name", NIL);
+    defvar("user-login-name", NIL);
     defvar("values", NIL);
     defvar("text-quoting-style", NIL);
     defvar("gc-cons-threshold", 800000L);
@@ -143,8 +144,8 @@ public final class Runtime {
     defvar("unread-command-events", NIL);
     defvar("executing-kbd-macro", NIL);
     defvar("standard-display-table", NIL);
-    defvar("process-environment", processEnvironment());
-    defvar("initial-environment", processEnvironment());
+    defvar("process-environment", NIL);
+    defvar("initial-environment", NIL);
   }
 
   /**
@@ -156,6 +157,22 @@ public final class Runtime {
     if (home == null) return NIL;
     String dir = home.endsWith("/") ? home : home + "/";
     return list(new LString(dir), new LString(dir + "lisp"));
+  }
+
+  /**
+   * Sets the variables that describe this process rather than the Lisp world: the working
+   * directory, the environment, the user. Like Emacs's start-up, this runs in every session,
+   * after the dump is loaded (a dump holds the values of the session that made it).
+   */
+  public static void initProcessVariables() {
+    Lisp.intern("default-directory").value = new LString(cwd());
+    Lisp.intern("invocation-name").value = new LString("emacs");
+    String user = System.getProperty("user.name", "");
+    Lisp.intern("user-full-name").value = new LString(user);
+    Lisp.intern("user-login-name").value = new LString(user);
+    Object env = processEnvironment();
+    Lisp.intern("process-environment").value = env;
+    Lisp.intern("initial-environment").value = pdmacs.subr.Fns.copySequence(env);
   }
 
   private static Object processEnvironment() {

@@ -7,6 +7,7 @@ import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Q;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.SubrGroup;
 import pdmacs.lisp.Symbol;
@@ -15,13 +16,13 @@ import static pdmacs.lisp.Lisp.NIL;
 import static pdmacs.lisp.Lisp.list;
 
 /**
- * alloc.c: the constructors of conses, lists, vectors, strings and bool-vectors, and the
+ * alloc.c: the constructors of conses, lists, vectors, records, strings and bool-vectors, and the
  * garbage-collector entry points, which here defer to the JVM.
  */
 public final class Alloc extends SubrGroup {
   private static final int CONS = 0, LIST = 1, MAKE_LIST = 2, MAKE_VECTOR = 3, VECTOR = 4,
       MAKE_STRING = 5, STRING = 6, MAKE_BOOL_VECTOR = 7, BOOL_VECTOR = 8, PURECOPY = 9,
-      GARBAGE_COLLECT = 10;
+      GARBAGE_COLLECT = 10, RECORD = 11, MAKE_RECORD = 12;
 
   /** Emacs's sizes, in bytes, of the objects garbage-collect reports on. */
   private static final long SYMBOL_SIZE = 48, HEAP_UNIT = 1024;
@@ -41,6 +42,8 @@ public final class Alloc extends SubrGroup {
     defun(BOOL_VECTOR, "bool-vector", 0, Subr.MANY);
     defun(PURECOPY, "purecopy", 1, 1);
     defun(GARBAGE_COLLECT, "garbage-collect", 0, 0);
+    defun(RECORD, "record", 1, Subr.MANY);
+    defun(MAKE_RECORD, "make-record", 3, 3);
   }
 
   /**
@@ -92,6 +95,10 @@ public final class Alloc extends SubrGroup {
         for (int i = 0; i < a.length; i++) v.set(i, a[i] != NIL);
         return v;
       }
+      case RECORD:
+        checkRecordSize(a.length);
+        return new Record(a.clone());
+      case MAKE_RECORD: return makeRecord(a[0], a[1], a[2]);
       case PURECOPY: return a[0]; // there is no pure space: every object is already shared
       case GARBAGE_COLLECT: return garbageCollect();
       default: throw new IllegalStateException("Alloc " + id);
@@ -107,6 +114,26 @@ public final class Alloc extends SubrGroup {
     long v = (Long) n;
     if (v > Integer.MAX_VALUE - 8) throw memoryExhausted();
     return (int) v;
+  }
+
+  /**
+   * A record of TYPE and SLOT-COUNT more slots, each INIT. The count is checked as Emacs does:
+   * a natural fixnum, then the total against Record.MAX_SLOTS.
+   */
+  private static Record makeRecord(Object type, Object slotCount, Object init) {
+    long total = Lisp.checkNatnum(slotCount) + 1;
+    checkRecordSize(total);
+    Object[] slots = new Object[(int) total];
+    Arrays.fill(slots, init);
+    slots[0] = type;
+    return new Record(slots);
+  }
+
+  /** Refuses a record of more than Record.MAX_SLOTS slots (the type slot included), as Emacs does. */
+  public static void checkRecordSize(long total) {
+    if (total > Record.MAX_SLOTS) {
+      throw Lisp.error("Attempt to allocate a record of " + total + " slots; max is " + Record.MAX_SLOTS);
+    }
   }
 
   private static Object makeList(Object length, Object init) {

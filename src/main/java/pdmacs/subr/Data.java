@@ -11,6 +11,7 @@ import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Obarray;
 import pdmacs.lisp.Q;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.SubrGroup;
 import pdmacs.lisp.Symbol;
@@ -66,7 +67,7 @@ public final class Data extends SubrGroup {
     defun(CHARACTERP, "characterp", 1, 2);
     defun(SUBRP, "subrp", 1, 1);
     defun(NULL, "null", 1, 1);
-    Lisp.intern("not").function = Lisp.intern("null");
+    Lisp.intern("not").setFunction(Lisp.intern("null"));
     defun(EQ, "eq", 2, 2);
     defun(TYPE_OF, "type-of", 1, 1);
     defun(CAR, "car", 1, 1);
@@ -191,7 +192,7 @@ public final class Data extends SubrGroup {
       case SETCAR: Lisp.checkCons(a[0]).car = a[1]; return a[1];
       case SETCDR: Lisp.checkCons(a[0]).cdr = a[1]; return a[1];
       case BOUNDP: return bool(Lisp.checkSymbol(a[0]).value != Lisp.UNBOUND);
-      case FBOUNDP: return bool(Lisp.checkSymbol(a[0]).function != NIL);
+      case FBOUNDP: return bool(Lisp.checkSymbol(a[0]).fboundp());
       case MAKUNBOUND: {
         Symbol s = Lisp.checkSymbol(a[0]);
         if (s.constant) throw new LispSignal(Q.settingConstant, list(s));
@@ -201,24 +202,24 @@ public final class Data extends SubrGroup {
       case FMAKUNBOUND: {
         Symbol s = Lisp.checkSymbol(a[0]);
         if (s == NIL || s == T) throw new LispSignal(Q.settingConstant, list(s));
-        s.function = NIL;
+        s.setFunction(NIL);
         return s;
       }
-      case SYMBOL_FUNCTION: return Lisp.checkSymbol(a[0]).function;
+      case SYMBOL_FUNCTION: return Lisp.checkSymbol(a[0]).function();
       case SYMBOL_PLIST: return Lisp.checkSymbol(a[0]).plist;
       case SYMBOL_NAME: return new LString(Lisp.checkSymbol(a[0]).name);
       case BARE_SYMBOL: return Lisp.checkSymbol(a[0]);
       case FSET: {
         Symbol s = Lisp.checkSymbol(a[0]);
         if (s == NIL && a[1] != NIL) throw new LispSignal(Q.settingConstant, list(s));
-        s.function = a[1];
+        s.setFunction(a[1]);
         return a[1];
       }
       case DEFALIAS: {
         Symbol s = Lisp.checkSymbol(a[0]);
         Object hook = get(s, Lisp.intern("defalias-fset-function"));
         if (hook != NIL) Eval.funcall(hook, s, a[1]);
-        else s.function = a[1];
+        else s.setFunction(a[1]);
         if (a[2] != NIL) put(s, Lisp.intern("function-documentation"), a[2]);
         return s;
       }
@@ -326,11 +327,11 @@ public final class Data extends SubrGroup {
       case MULTIBYTE_STRING_P: return bool(a[0] instanceof LString && ((LString) a[0]).multibyte());
       case BYTE_CODE_FUNCTION_P:
       case MODULE_FUNCTION_P:
-      case RECORDP:
       case MARKERP:
       case BUFFERP:
       case THREADP:
       case CHAR_TABLE_P: return NIL;
+      case RECORDP: return bool(a[0] instanceof Record);
       case HASH_TABLE_P: return bool(a[0] instanceof HashTable);
       case FUNCTIONP: return bool(functionp(a[0]));
       case OBARRAYP: return bool(a[0] instanceof Obarray);
@@ -361,7 +362,8 @@ public final class Data extends SubrGroup {
     return false;
   }
 
-  public static Symbol typeOf(Object o) {
+  /** type-of: a symbol for every built-in type; a record's own type (see Record.typeName). */
+  public static Object typeOf(Object o) {
     if (o instanceof Long || o instanceof BigInteger) return Q.integer;
     if (o instanceof Symbol) return Q.symbol;
     if (o instanceof LString) return Q.string;
@@ -370,13 +372,14 @@ public final class Data extends SubrGroup {
     if (o instanceof LVector) return Q.vector;
     if (o instanceof BoolVector) return Q.boolVector;
     if (o instanceof HashTable) return Q.hashTable;
+    if (o instanceof Record) return ((Record) o).typeName();
     if (o instanceof Subr) return Q.subr;
     if (o instanceof Obarray) return Q.obarray;
     if (o instanceof TypedObject) return ((TypedObject) o).typeSymbol();
     return Lisp.intern("java-object");
   }
 
-  private static Symbol clTypeOf(Object o) {
+  private static Object clTypeOf(Object o) {
     if (o == NIL) return Lisp.intern("null");
     if (o == T) return Lisp.intern("boolean");
     if (o instanceof Symbol) return ((Symbol) o).isKeyword() ? Lisp.intern("keyword") : Q.symbol;
@@ -451,6 +454,12 @@ public final class Data extends SubrGroup {
       if (i < 0 || i >= items.length) throw Lisp.argsOutOfRange(array, idx);
       return items[i];
     }
+    if (array instanceof Record) {
+      // Emacs lets aref and aset reach a record's slots, though a record is not an array.
+      Object[] slots = ((Record) array).slots;
+      if (i < 0 || i >= slots.length) throw Lisp.argsOutOfRange(array, idx);
+      return slots[i];
+    }
     if (array instanceof LString) {
       LString s = (LString) array;
       if (i < 0 || i >= s.length()) throw Lisp.argsOutOfRange(array, idx);
@@ -470,6 +479,12 @@ public final class Data extends SubrGroup {
       Object[] items = ((LVector) array).items;
       if (i < 0 || i >= items.length) throw Lisp.argsOutOfRange(array, idx);
       items[i] = value;
+      return value;
+    }
+    if (array instanceof Record) {
+      Object[] slots = ((Record) array).slots;
+      if (i < 0 || i >= slots.length) throw Lisp.argsOutOfRange(array, idx);
+      slots[i] = value;
       return value;
     }
     if (array instanceof LString) {

@@ -89,7 +89,7 @@ public final class EvalFns extends SubrGroup {
       case AUTOLOAD: {
         Symbol f = Lisp.checkSymbol(a[0]);
         Lisp.checkString(a[1]);
-        if (f.function == NIL) f.function = list(Q.autoload, a[1], a[2], a[3], a[4]);
+        if (!f.fboundp()) f.setFunction(list(Q.autoload, a[1], a[2], a[3], a[4]));
         return NIL;
       }
       case COMMANDP: {
@@ -182,11 +182,11 @@ public final class EvalFns extends SubrGroup {
         expansion = Eval.apply(def, ((Cons) form).cdr);
       } else {
         Object sym = head;
-        Object f = ((Symbol) sym).function;
+        Object f = ((Symbol) sym).function();
         while (f instanceof Symbol && f != NIL) {
           // Follow aliases, but stop at one shadowed by the environment.
           sym = f;
-          f = ((Symbol) f).function;
+          f = ((Symbol) f).function();
         }
         if (!(f instanceof Cons) || ((Cons) f).car != Q.macro) return form;
         expansion = Eval.apply(((Cons) f).cdr, ((Cons) form).cdr);

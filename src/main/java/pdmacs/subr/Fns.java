@@ -11,6 +11,7 @@ import pdmacs.lisp.LString;
 import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.Q;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.SubrGroup;
 import pdmacs.lisp.Symbol;
@@ -89,9 +90,9 @@ public final class Fns extends SubrGroup {
     defun(STRING_LESSP, "string-lessp", 2, 2);
     defun(STRING_GREATERP, "string-greaterp", 2, 2);
     // As in Emacs, the short names are aliases whose function cell holds the long name.
-    Lisp.intern("string=").function = Lisp.intern("string-equal");
-    Lisp.intern("string<").function = Lisp.intern("string-lessp");
-    Lisp.intern("string>").function = Lisp.intern("string-greaterp");
+    Lisp.intern("string=").setFunction(Lisp.intern("string-equal"));
+    Lisp.intern("string<").setFunction(Lisp.intern("string-lessp"));
+    Lisp.intern("string>").setFunction(Lisp.intern("string-greaterp"));
     defun(COMPARE_STRINGS, "compare-strings", 6, 7);
     defun(STRING_SEARCH, "string-search", 2, 3);
     defun(STRING_DISTANCE, "string-distance", 2, 3);
@@ -223,6 +224,8 @@ public final class Fns extends SubrGroup {
     if (seq instanceof LString) return ((LString) seq).length();
     if (seq instanceof LVector) return ((LVector) seq).length();
     if (seq instanceof BoolVector) return ((BoolVector) seq).size;
+    // Not a sequence for anything else, but Emacs's length counts a record's slots.
+    if (seq instanceof Record) return ((Record) seq).length();
     throw Lisp.wrongType(Q.sequencep, seq);
   }
 
@@ -640,6 +643,8 @@ public final class Fns extends SubrGroup {
       BoolVector v = (BoolVector) seq;
       return new BoolVector(v.size, v.bytes().clone());
     }
+    // The copier of every cl-defstruct: Emacs copies records like vectors.
+    if (seq instanceof Record) return new Record(((Record) seq).slots.clone());
     throw Lisp.wrongType(Q.sequencep, seq);
   }
 
@@ -1046,6 +1051,9 @@ public final class Fns extends SubrGroup {
    * (so a circular one is an error), and the walk stops early if FN shortens the list.
    */
   private static Object[] mapResults(Object fn, Object seq) {
+    // Emacs 28 accepts a record here (its length is defined) but walks it as an empty list:
+    // FN is never called and the result is empty.
+    if (seq instanceof Record) return new Object[0];
     if (Lisp.isList(seq)) {
       Object[] out = new Object[listLength(seq)];
       Object tail = seq;

@@ -10,6 +10,7 @@ import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.Q;
+import pdmacs.lisp.Record;
 import pdmacs.lisp.Subr;
 import pdmacs.lisp.SubrGroup;
 import pdmacs.lisp.Symbol;
@@ -43,7 +44,7 @@ public final class HashTables extends SubrGroup {
     defun(SXHASH_EQ, "sxhash-eq", 1, 1);
     defun(SXHASH_EQL, "sxhash-eql", 1, 1);
     defun(SXHASH_EQUAL, "sxhash-equal", 1, 1);
-    Lisp.intern("sxhash").function = Lisp.intern("sxhash-equal");
+    Lisp.intern("sxhash").setFunction(Lisp.intern("sxhash-equal"));
     defun(DEFINE_TEST, "define-hash-table-test", 3, 3);
   }
 
@@ -203,6 +204,15 @@ public final class HashTables extends SubrGroup {
     return n.equals("key") || n.equals("value") || n.equals("key-or-value") || n.equals("key-and-value");
   }
 
+  private static final int RECORD_SEED = 0x5EC0;
+
+  /** The hash of an array's length and its first few elements. */
+  private static int sxhashSlots(Object[] items, int seed, int depth) {
+    int h = seed * 31 + items.length;
+    for (int i = 0; i < Math.min(items.length, 7); i++) h = h * 31 + sxhashEqual(items[i], depth + 1);
+    return h;
+  }
+
   /** sxhash-equal: structural, bounded in depth and length like Emacs's. */
   public static int sxhashEqual(Object o, int depth) {
     if (depth > 3) return 0;
@@ -218,12 +228,9 @@ public final class HashTables extends SubrGroup {
       if (p != NIL && !(p instanceof Cons)) h = h * 31 + sxhashEqual(p, depth + 1);
       return h;
     }
-    if (o instanceof LVector) {
-      Object[] items = ((LVector) o).items;
-      int h = items.length;
-      for (int i = 0; i < Math.min(items.length, 7); i++) h = h * 31 + sxhashEqual(items[i], depth + 1);
-      return h;
-    }
+    if (o instanceof LVector) return sxhashSlots(((LVector) o).items, 0, depth);
+    // Seeded apart from vectors: a record is never equal to a vector of the same elements.
+    if (o instanceof Record) return sxhashSlots(((Record) o).slots, RECORD_SEED, depth);
     if (o instanceof BoolVector) return java.util.Arrays.hashCode(((BoolVector) o).bytes());
     return System.identityHashCode(o);
   }

@@ -23,6 +23,11 @@ final class Proc {
 
   /** Runs pdmacs.cli.Main with ARGS; JVM_FLAGS go before the class name. */
   static Proc run(List<String> jvmFlags, String... args) throws IOException, InterruptedException {
+    return runIn(null, jvmFlags, args);
+  }
+
+  /** Runs pdmacs.cli.Main in the working directory CWD (null: this process's). */
+  static Proc runIn(Path cwd, List<String> jvmFlags, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmFlags);
@@ -33,7 +38,10 @@ final class Proc {
     Path outFile = Files.createTempFile("pdmacs-out", ".txt");
     Path errFile = Files.createTempFile("pdmacs-err", ".txt");
     try {
-      Process p = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile())
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      if (cwd != null) pb.directory(cwd.toFile());
+      pb.environment().put("PDMACS_TEST_MARK", "fresh");
+      Process p = pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();

@@ -15,9 +15,9 @@ import net.jqwik.api.lifecycle.AfterProperty;
 /**
  * Random heaps round-trip: jqwik picks seeds, each seed generates Lisp source for a random
  * object graph (every dumpable type, shared and circular structure through #N= labels,
- * uninterned symbols, bignums, big strings, hash tables of every test), one process loads it,
- * records its {@link HeapDigest} and dumps it, and a fresh process loads the dump and must
- * produce the same digest.
+ * uninterned symbols, bignums, big strings, hash tables of every test, records), one process
+ * loads it, records its {@link HeapDigest} and dumps it, and a fresh process loads the dump and
+ * must produce the same digest.
  */
 class RandomHeapRoundTripTest {
   private final Path dir;
@@ -70,7 +70,7 @@ class RandomHeapRoundTripTest {
     }
 
     String datum(int depth) {
-      int pick = r.nextInt(depth > 5 ? 9 : 15);
+      int pick = r.nextInt(depth > 5 ? 9 : 16);
       switch (pick) {
         case 0: return Long.toString(r.nextInt(2001) - 1000);
         case 1: return Long.toString(r.nextBoolean() ? (1L << 61) - 1 - r.nextInt(5) : -(1L << 61) + r.nextInt(5));
@@ -86,6 +86,7 @@ class RandomHeapRoundTripTest {
         case 11: return labelled(() -> vector(depth));
         case 12: return boolVector();
         case 13: return labelled(() -> hashTable(depth));
+        case 14: return labelled(() -> record(depth));
         default: return labelled(() -> "(" + datum(depth + 1) + " . " + datum(depth + 1) + ")");
       }
     }
@@ -109,6 +110,15 @@ class RandomHeapRoundTripTest {
       int n = r.nextInt(6);
       for (int i = 0; i < n; i++) sb.append(i > 0 ? " " : "").append(datum(depth + 1));
       return sb.append(']').toString();
+    }
+
+    /** #s(TYPE SLOT...): the type a symbol, or now and then a record naming it (as EIEIO's). */
+    private String record(int depth) {
+      StringBuilder sb = new StringBuilder("#s(");
+      sb.append(r.nextInt(4) == 0 ? "#s(class type-" + r.nextInt(5) + ")" : "type-" + r.nextInt(5));
+      int n = r.nextInt(6);
+      for (int i = 0; i < n; i++) sb.append(' ').append(datum(depth + 1));
+      return sb.append(')').toString();
     }
 
     private String hashTable(int depth) {

@@ -58,6 +58,15 @@ class RoundTripTest {
     assertEquals("144 42 12 (v2 list) \"The square of X.\"", p.out);
   }
 
+  @Test
+  void recordsLoadAsRecords() throws Exception {
+    Proc p = Proc.run("--dump-file=" + dump, "--batch", "--eval",
+        "(let ((n (length roots))) (prin1 (list (aref roots (- n 4)) (type-of (aref roots (- n 4)))"
+            + " (type-of (aref roots (- n 3))) (let ((node (aref roots (- n 2)))) (eq node (aref node 1)))"
+            + " (recordp big-record) (length big-record))))").ok();
+    assertEquals("(#s(point 1 \"two\" (3) [4]) point named-by-class t t 4095)", p.out);
+  }
+
   /** A dump written under one collector loads and runs under the others. */
   @ParameterizedTest
   @ValueSource(strings = {"-XX:+UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseG1GC", "-XX:+UseZGC"})
@@ -119,6 +128,15 @@ class RoundTripTest {
     assertEquals("Dump complete", lines[1]);
     assertTrue(lines[2].matches("Byte counts: header=\\d+ hot=\\d+ discardable=\\d+ cold=\\d+"), p.err);
     assertTrue(lines[3].matches("Reloc counts: hot=\\d+ discardable=\\d+"), p.err);
+  }
+
+  /** The working directory and the environment are the new process's, not the dumping one's. */
+  @Test
+  void processVariablesDescribeTheNewProcess() throws Exception {
+    Path elsewhere = Files.createTempDirectory(dir, "elsewhere");
+    Proc p = Proc.runIn(elsewhere, List.of(), "--dump-file=" + dump, "--batch", "--eval",
+        "(progn (princ default-directory) (princ \" \") (princ (car (member \"PDMACS_TEST_MARK=fresh\" process-environment))))").ok();
+    assertEquals(elsewhere.toRealPath() + "/ PDMACS_TEST_MARK=fresh", p.out);
   }
 
   @Test

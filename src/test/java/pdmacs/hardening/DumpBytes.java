@@ -17,14 +17,15 @@ public final class DumpBytes {
 
   public static final int HEADER_SIZE = 512;
   public static final int OFF_VERSION = 8, OFF_FLAGS = 12, OFF_FINGERPRINT = 16, OFF_SECTIONS = 48;
-  public static final int SECTION_ENTRY = 32, SECTIONS = 3, TYPES = 9;
-  public static final int OFF_COUNTS = 144, OFF_TABLES = 180, OFF_HEADER_CRC = 508;
+  public static final int SECTION_ENTRY = 32, SECTIONS = 3, TYPES = 10;
+  public static final int OFF_COUNTS = 144, OFF_TABLES = 184, OFF_HEADER_CRC = 508;
 
-  /** A heap with every record type: lists, strings, floats, bignums, vectors, tables, obarrays. */
+  /** A heap with every type: lists, strings, floats, bignums, vectors, tables, obarrays, records. */
   public static final String SEED_HEAP = String.join("\n",
       "(setq x (car (read-from-string \"(1 \\\"two\\\" 3.0 \\\"multi\\u00e9\\\" 123456789012345678901234567890"
           + " -98765432109876543210987 [a b (c . d)] #&5\\\"\\\\37\\\" :kw 1.5e300 \\\"\\\")\")))",
       "(setq circ (car (read-from-string \"#1=(a b . #1#)\")))",
+      "(setq rec (record 'point 1 \"two\" circ))",
       "(setq h (make-hash-table :test 'equal))",
       "(puthash \"k\" 'v h)",
       "(puthash 'k2 x h)",

@@ -29,7 +29,7 @@ public final class RuntimeState {
     for (int i = 0; i < n; i++) {
       Symbol s = builtins[i];
       values[i] = s.value;
-      functions[i] = s.function;
+      functions[i] = s.rawFunction();
       plists[i] = s.plist;
       specials[i] = s.special;
       constants[i] = s.constant;
@@ -45,7 +45,7 @@ public final class RuntimeState {
   public String difference() {
     for (int i = 0; i < builtins.length; i++) {
       Symbol s = builtins[i];
-      if (s.value != values[i] || s.function != functions[i] || s.plist != plists[i]
+      if (s.value != values[i] || s.rawFunction() != functions[i] || s.plist != plists[i]
           || s.special != specials[i] || s.constant != constants[i]) {
         return "built-in symbol " + s.name + " changed";
       }
@@ -63,7 +63,7 @@ public final class RuntimeState {
     for (int i = 0; i < builtins.length; i++) {
       Symbol s = builtins[i];
       s.value = values[i];
-      s.function = functions[i];
+      s.setFunction(functions[i]);
       s.plist = plists[i];
       s.special = specials[i];
       s.constant = constants[i];

@@ -1,0 +1,82 @@
+package pdmacs.dump;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Function definitions are built from the dump on first use. What must hold: a definition used
+ * after the load is the same as before the dump, sharing between definitions (or with other
+ * data) survives, and the load builds fewer objects than the dump holds.
+ */
+class LazyDefinitionsTest {
+  @TempDir static Path dir;
+  static Path dump;
+
+  static final String SETUP = String.join("\n",
+      ";; -*- lexical-binding: t -*-",
+      "(fset 'lazy-square (function (lambda (x) \"Square X.\" (* x x))))",
+      "(fset 'lazy-alias (symbol-function 'lazy-square))",
+      "(setq lazy-held (symbol-function 'lazy-alias))",
+      "(let ((shared (list 1 2)))",
+      "  (fset 'lazy-a (function (lambda () shared)))",
+      "  (fset 'lazy-b (function (lambda () shared))))",
+      "(let ((g (make-symbol \"g\")))",
+      "  (fset 'lazy-gensym (list 'lambda nil (list 'list (list 'quote g) (list 'quote g)))))",
+      "(fset 'lazy-macro (cons 'macro (function (lambda (x) (list 'quote (list x x))))))",
+      "(fset 'lazy-unused (function (lambda () (list \"never\" 'called 1.5 99999999999999999999))))");
+
+  @BeforeAll
+  static void makeDump() throws Exception {
+    Path el = dir.resolve("lazy.el");
+    Files.writeString(el, SETUP);
+    dump = dir.resolve("lazy.pdmp");
+    Proc.run("--temacs", "--batch", "-l", el.toString(), "--eval", "(dump-emacs-portable \"" + dump + "\")").ok();
+  }
+
+  private static String eval(String form) throws Exception {
+    return Proc.run("--dump-file=" + dump, "--batch", "--eval", "(prin1 " + form + ")").ok().out;
+  }
+
+  @Test
+  void definitionsWorkWhenFirstUsed() throws Exception {
+    assertEquals("(49 (a a) (lazy-square . \"Square X.\"))",
+        eval("(list (lazy-square 7) (lazy-macro a) (cons 'lazy-square (nth 3 (symbol-function 'lazy-square))))"));
+  }
+
+  @Test
+  void sharedDefinitionsStayShared() throws Exception {
+    assertEquals("(t t t)", eval("(list (eq (symbol-function 'lazy-alias) (symbol-function 'lazy-square))"
+        + " (eq lazy-held (symbol-function 'lazy-square)) (eq (lazy-a) (lazy-b)))"));
+  }
+
+  @Test
+  void anUninternedSymbolInADefinitionKeepsItsIdentity() throws Exception {
+    assertEquals("(t nil)", eval("(let ((r (lazy-gensym))) (list (eq (car r) (car (cdr r))) (intern-soft (car r))))"));
+  }
+
+  @Test
+  void theLoadBuildsOnlyTheEagerHeap() throws Exception {
+    Proc p = Proc.run(List.of("-Dpdmacs.dump.verbose=true"), "--dump-file=" + dump, "--batch", "--eval", "(kill-emacs)").ok();
+    Matcher m = Pattern.compile("objects=(\\d+) lazy-definitions=(\\d+)").matcher(p.err);
+    assertTrue(m.find(), p.err);
+    assertTrue(Integer.parseInt(m.group(2)) >= 3, p.err);
+  }
+
+  @Test
+  void aDumpOfALazilyLoadedSessionIsComplete() throws Exception {
+    Path second = dir.resolve("second.pdmp");
+    Proc.run("--dump-file=" + dump, "--batch", "--eval", "(dump-emacs-portable \"" + second + "\")").ok();
+    Proc p = Proc.run("--dump-file=" + second, "--batch", "--eval",
+        "(prin1 (list (lazy-square 3) (lazy-unused) (eq (lazy-a) (lazy-b))))").ok();
+    assertEquals("(9 (\"never\" called 1.5 99999999999999999999) t)", p.out);
+  }
+}
