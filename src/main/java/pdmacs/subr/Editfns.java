@@ -272,8 +272,12 @@ public final class Editfns extends SubrGroup {
 
     private void integer(char conv, Object arg) {
       if (arg instanceof Long && precision < 0 && !alt) {
-        // A fixnum is within 2^61, so its magnitude is a long too.
         long v = (Long) arg;
+        if (conv == 'd' && width == 0 && !plus && !space) {
+          out.append(v);
+          return;
+        }
+        // A fixnum is within 2^61, so its magnitude is a long too.
         String digits = Long.toString(Math.abs(v), conv == 'd' ? 10 : conv == 'o' ? 8 : 16);
         if (conv == 'X') digits = digits.toUpperCase(java.util.Locale.ROOT);
         signedNumber(v < 0, digits, true);
