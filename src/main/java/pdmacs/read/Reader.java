@@ -439,6 +439,7 @@ public final class Reader {
   }
 
   private static int control(int c) {
+    if (c == END_CHAR) return c;
     int mods = c & ~0x3FFFFF & ~0x400000 | (c & 0x400000);
     int base = c & 0x3FFFFF;
     mods = c & 0xFC00000;
