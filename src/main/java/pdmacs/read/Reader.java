@@ -360,14 +360,20 @@ public final class Reader {
         kind[0] = v > 0xff ? 1 : v >= 0x80 ? 2 : 0;
         return v;
       }
-      case '^':
-        return control(readModified(inString, kind));
+      case '^': {
+        int base = readModified(inString, kind);
+        return control(base, kind[0] == 2);
+      }
       case 'C': case 'M': case 'S': case 'H': case 'A': {
         if (peek() != '-') throw Lisp.error("Invalid escape character syntax");
         pos++;
         int base = readModified(inString, kind);
-        return c == 'C' ? control(base) : withModifier(modifierBit(c), base);
+        return c == 'C' ? control(base, kind[0] == 2) : withModifier(modifierBit(c), base);
       }
+      case '\n':
+        // Only a character literal gets here (a string skips backslash-newline): Emacs 28
+        // reads ?\\ then a newline as -1.
+        return END_CHAR;
       default:
         return c;
     }
@@ -391,6 +397,7 @@ public final class Reader {
     if (pos >= end && !inString) return END_CHAR;
     int c = nextCodePoint();
     if (c == '\\') return readEscape(inString, kind);
+    if (c >= 0x80) kind[0] = 1;
     return c;
   }
 
@@ -438,16 +445,21 @@ public final class Reader {
     return v;
   }
 
-  private static int control(int c) {
+  /**
+   * C- (or ^) applied to C: ? becomes DEL; a letter or one of @[\\]^_ becomes its control
+   * character, and a Latin-1 character the same way keeping its high bit (?\\C-é is 137, as
+   * in Emacs); anything else, and a byte from an octal or hex escape (RAW_BYTE), gets the
+   * control modifier bit.
+   */
+  private static int control(int c, boolean rawByte) {
     if (c == END_CHAR) return c;
-    int mods = c & ~0x3FFFFF & ~0x400000 | (c & 0x400000);
-    int base = c & 0x3FFFFF;
-    mods = c & 0xFC00000;
-    base = c & ~0xFC00000;
+    int mods = c & 0xFC00000;
+    int base = c & ~0xFC00000;
     if (base == '?') return 127 | mods;
-    if (base >= 0x80) return c | CTRL;
-    if ((base & 0137) >= 0101 && (base & 0137) <= 0132) return (base & 037) | mods;
-    if (base >= 0100 && base <= 0137) return (base & 037) | mods;
+    if (rawByte || base >= 0x100) return c | CTRL;
+    boolean letter = (base & 0137) >= 0101 && (base & 0137) <= 0132;
+    boolean punctuation = (base & 0177) >= 0100 && (base & 0177) <= 0137;
+    if (letter || punctuation) return (base & (037 | 0x80)) | mods;
     return c | CTRL;
   }
 
