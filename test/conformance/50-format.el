@@ -107,3 +107,9 @@
 (format "%s|%s" "\351" (string-to-multibyte "abc"))
 (multibyte-string-p (format "%s" (string-to-multibyte "abc")))
 (let ((print-escape-newlines t)) (format "%S|%s" "a\nb" "a\nb"))
+;; A unibyte argument's bytes take one column each; a raw byte in multibyte text takes four.
+(list (format "%5s|" "\351") (format "%-5s|%.2s|" "\351" "\351\352\353"))
+(list (format "%5s|" (concat "é" "\351")) (format "%.5s|" (concat "é" "\351" "abc")))
+(list (format "%S" "\351") (format "%S" (list (concat "é" "\351"))))
+(list (format-message "`%s'" "\351") (multibyte-string-p (format-message "`%s'" "\351")))
+(format "%3c|" 4194281)

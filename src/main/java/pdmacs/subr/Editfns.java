@@ -243,18 +243,24 @@ public final class Editfns extends SubrGroup {
     private void convert(char conv, Object arg) {
       switch (conv) {
         case 's': case 'S': {
-          // %s shows a symbol's bare name, even an uninterned one under print-gensym.
           String text;
+          // A unibyte string's width is its length in bytes, whatever the bytes are.
+          boolean oneColumnEach = arg instanceof Long;
           if (conv == 's' && arg instanceof LString) {
+            oneColumnEach = !((LString) arg).multibyte();
             text = stringText((LString) arg);
           } else {
+            // %s shows a symbol's bare name, even an uninterned one under print-gensym.
             text = conv == 'S' ? Printer.prin1ToString(arg)
                 : arg instanceof Symbol ? ((Symbol) arg).name : Printer.princToString(arg);
             if (arg instanceof LString && ((LString) arg).multibyte()) multibyte = true;
             if (!(arg instanceof Long) && !LString.isAscii(text)) multibyte = true;
           }
-          if (precision >= 0) text = truncateColumns(text, precision);
-          pad(text, arg instanceof Long);
+          if (precision >= 0) {
+            text = oneColumnEach ? text.substring(0, Math.min(precision, text.length()))
+                : truncateColumns(text, precision);
+          }
+          pad(text, oneColumnEach);
           return;
         }
         case 'c': {
@@ -344,15 +350,15 @@ public final class Editfns extends SubrGroup {
     }
 
     /**
-     * Pads TEXT with spaces to the field width, on the right with the - flag. ASCII says the
-     * text is known to be ASCII, so its width is its length.
+     * Pads TEXT with spaces to the field width, on the right with the - flag. ONE_COLUMN_EACH
+     * says every char takes one column (ASCII, or a unibyte string's bytes).
      */
-    private void pad(String text, boolean ascii) {
+    private void pad(String text, boolean oneColumnEach) {
       if (width == 0) {
         out.append(text);
         return;
       }
-      int cols = ascii ? text.length() : columns(text);
+      int cols = oneColumnEach ? text.length() : columns(text);
       String fill = cols < width ? " ".repeat(width - cols) : "";
       if (minus) out.append(text).append(fill);
       else out.append(fill).append(text);
