@@ -215,3 +215,9 @@
 (list (read "\"\\777\"") (multibyte-string-p (read "\"\\777\"")))
 (delete 4194281 (concat "é" "\351" "a"))
 (string-distance (concat "é" "\351") (concat "é" "\352") t)
+;; aset on strings: when a unibyte string may widen, and raw bytes.
+(let ((s (copy-sequence "abc"))) (aset s 0 233) (list (aref s 0) (multibyte-string-p s) (string-bytes s)))
+(let ((s (copy-sequence "abc"))) (aset s 0 300) (list (aref s 0) (multibyte-string-p s) (string-bytes s)))
+(let ((s (copy-sequence "abc"))) (aset s 0 4194281) (list (aref s 0) (multibyte-string-p s) (string-bytes s)))
+(let ((s (copy-sequence "\351bc"))) (condition-case e (aset s 1 300) (error (car e))))
+(let ((s (copy-sequence "ébc"))) (aset s 0 4194281) (list (aref s 0) (multibyte-string-p s) (string-bytes s)))

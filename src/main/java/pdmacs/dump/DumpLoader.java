@@ -340,7 +340,7 @@ public final class DumpLoader {
    * which builds the objects of its segment. A segment can refer to the eagerly built heap and
    * to itself only (the writer makes sure), so it is built on its own.
    */
-  private final class LazyDefinition implements pdmacs.lisp.LazyValue {
+  private final class LazyDefinition extends pdmacs.lisp.LazyValue {
     private final int segment;
 
     LazyDefinition(int segment) {

@@ -467,7 +467,7 @@ final class DumpWriter {
         }
         case Types.STRING: {
           LString s = (LString) o;
-          byte[] bytes = s.str().getBytes(s.multibyte() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+          byte[] bytes = s.internalBytes();
           hot.putInt(cold.size());
           hot.putInt(bytes.length);
           hot.putInt(s.multibyte() ? DumpFormat.STR_MULTIBYTE : 0);

@@ -491,8 +491,13 @@ public final class Data extends SubrGroup {
       LString s = (LString) array;
       if (i < 0 || i >= s.length()) throw Lisp.argsOutOfRange(array, idx);
       int c = Lisp.checkChar(value);
-      if (c > 0x10FFFF) throw Lisp.argsOutOfRange(array, idx);
-      if (!s.multibyte() && c > 0xff) s.setMultibyte(true);
+      boolean rawByte = c >= 0x3FFF80;
+      if (c > 0x10FFFF && !rawByte) throw Lisp.argsOutOfRange(array, idx);
+      if (!s.multibyte() && c > 0xff) {
+        // A unibyte string becomes multibyte for a wider character only while it is all ASCII.
+        if (!LString.isAscii(s.str())) throw Lisp.argsOutOfRange(array, value);
+        s.setMultibyte(true);
+      }
       s.setChar(i, c);
       return value;
     }
