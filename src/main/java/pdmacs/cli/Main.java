@@ -64,6 +64,13 @@ public final class Main {
       return Session.run(cl);
     } catch (ExitRequest e) {
       return e.code;
+    } catch (RuntimeException e) {
+      // A bug in pdmacs, not a Lisp error: one line and a distinct status, no stack trace
+      // unless asked for (-Dpdmacs.debug=true).
+      Print.stdout.flush();
+      System.err.println("emacs: internal error: " + e);
+      if (Boolean.getBoolean("pdmacs.debug")) e.printStackTrace();
+      return 70;
     }
   }
 
