@@ -39,7 +39,8 @@ final class Session {
       return 0;
     }
     StartupDump.Prefetch dump = cl.temacs ? null : StartupDump.prefetch(cl.dumpFile);
-    Runtime.init();
+    if (dump != null) Runtime.initBeforeDump();
+    else Runtime.init();
     if (dump != null) {
       int status = StartupDump.finish(dump);
       if (status != 0) return status;

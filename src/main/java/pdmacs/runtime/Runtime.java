@@ -43,7 +43,18 @@ public final class Runtime {
     };
   }
 
+  /** The bare runtime with this process's variables set: temacs, and tests. */
   public static synchronized void init() {
+    if (initialized) return;
+    initBeforeDump();
+    initProcessVariables();
+  }
+
+  /**
+   * The built-in symbols and subrs only. A dump's load then restores their Lisp state, and the
+   * caller sets the process variables after it (once: they read the environment).
+   */
+  public static synchronized void initBeforeDump() {
     if (initialized) return;
     initialized = true;
     // Touch Q so the symbols it names are created first, in its declaration order.
@@ -51,7 +62,6 @@ public final class Runtime {
     for (SubrGroup g : groups()) g.register();
     defineErrors();
     defineVariables();
-    initProcessVariables();
     Lisp.endInitialization();
   }
 
