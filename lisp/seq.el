@@ -41,6 +41,8 @@
   "The list of FUNCTION's results on the elements of SEQUENCE."
   (mapcar function sequence))
 
+(require 'cl-lib)
+
 (defun seq-map-indexed (function sequence)
   "The list of FUNCTION's results on each element and its index."
   (let ((i -1))
@@ -48,12 +50,7 @@
 
 (defun seq-mapn (function sequence &rest sequences)
   "FUNCTION applied to the elements of the sequences taken in parallel."
-  (let ((lists (mapcar (lambda (s) (append s nil)) (cons sequence sequences)))
-        (result nil))
-    (while (not (memq nil lists))
-      (push (apply function (mapcar #'car lists)) result)
-      (setq lists (mapcar #'cdr lists)))
-    (nreverse result)))
+  (cl--mapcar-many function (cons sequence sequences)))
 
 (defun seq-mapcat (function sequence &optional type)
   "The results of FUNCTION on SEQUENCE's elements, concatenated (as TYPE)."
