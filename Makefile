@@ -9,8 +9,10 @@ CLASSES := target/classes
 # JDK that cannot use it, e.g. another version, from complaining at every start).
 # The JIT stays the default tiered C1+C2: C1 alone (-XX:TieredStopAtLevel=1) starts a few ms
 # sooner but runs fib 30 about 1.6x slower (docs/BENCHMARKS.md).
+# -XX:-UsePerfData: no hsperfdata file to create and map, 2-3 ms of every start (jps and
+# jstat do not see the process; attach with -XX:+UsePerfData in PDMACS_JAVA_OPTS to debug).
 # PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
-JVM_FLAGS := -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
+JVM_FLAGS := -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
 
 .PHONY: all build check test run bench jmh clean dump fuzz
 
