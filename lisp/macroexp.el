@@ -83,6 +83,14 @@ function runs, as it would without eager expansion."
       (macroexp--walk-forms forms macroexpand-all-environment)
     (error forms)))
 
+(defun internal-macroexpand-for-load (form _full-p)
+  "FORM with its macros expanded, as `load' evaluates a top-level form.
+A form that fails to expand is returned as it is: the error then shows when it
+runs, as it would without eager expansion."
+  (condition-case nil
+      (macroexpand-all form)
+    (error form)))
+
 (defun macroexp-progn (exps)
   "A single form that runs the forms EXPS in order."
   (if (cdr exps) (cons 'progn exps) (car exps)))

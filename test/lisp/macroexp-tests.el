@@ -62,3 +62,12 @@
   (should (equal (macroexp-parse-body '("only")) '(nil "only"))))
 
 ;;; macroexp-tests.el ends here
+
+(ert-deftest macroexp-tests-internal-macroexpand-for-load ()
+  (should (equal (internal-macroexpand-for-load '(when a b) t) '(if a (progn b))))
+  ;; A form that cannot be expanded comes back as it is.
+  (should (equal (internal-macroexpand-for-load '(macroexp-tests--broken) t)
+                 '(macroexp-tests--broken))))
+
+(defmacro macroexp-tests--broken ()
+  (error "This macro cannot be expanded"))

@@ -283,12 +283,29 @@ public final class Lread extends SubrGroup {
       while (r.skipWhitespace()) {
         Object form = r.read();
         Eval.lexenv = Q.lexicalBinding.value != NIL ? list(T) : NIL;
-        Eval.eval(form);
+        evalTopLevel(form);
       }
     } finally {
       Eval.lexenv = savedEnv;
       Specpdl.unbindTo(count);
     }
+  }
+
+  public static final Symbol macroexpandForLoad = Lisp.intern("internal-macroexpand-for-load");
+
+  /**
+   * Evaluates a top-level form of a file the way Emacs's load does: with every macro expanded
+   * first (once the library defines internal-macroexpand-for-load), so a loop at top level does
+   * not expand the same macro call on every iteration. A top-level progn is taken form by form,
+   * so a macro defined by one subform is known when the next is expanded.
+   */
+  private static void evalTopLevel(Object form) {
+    if (form instanceof Cons && ((Cons) form).car == Lisp.intern("progn")) {
+      for (Object o = ((Cons) form).cdr; o instanceof Cons; o = ((Cons) o).cdr) evalTopLevel(((Cons) o).car);
+      return;
+    }
+    if (macroexpandForLoad.fboundp()) form = Eval.funcall(macroexpandForLoad, form, T);
+    Eval.eval(form);
   }
 
   /** Evaluates all forms of TEXT with lexical binding if LEXICAL, returning the last value. */
