@@ -103,12 +103,6 @@ final class DumpWriter {
     for (int i = 0; i < Types.COUNT; i++) byType[i] = new ArrayList<>();
   }
 
-  /** The value SYM will have in a fresh session: its value outside every dynamic binding. */
-  static Object toplevelValue(Symbol sym) {
-    int slot = Specpdl.outermostSlot(sym);
-    return slot < 0 ? sym.value : Specpdl.slotValue(slot);
-  }
-
   // ---- The walk -----------------------------------------------------------------------------
 
   private static int typeOf(Object o) {
@@ -214,7 +208,7 @@ final class DumpWriter {
     List<Symbol> builtins = Lisp.builtinSymbols;
     for (Symbol s : builtins) {
       String root = "built-in symbol " + s.name;
-      note(toplevelValue(s), root);
+      note(Specpdl.toplevelValue(s), root);
       noteFunction(s, root);
       note(s.plist, root);
     }
@@ -232,7 +226,7 @@ final class DumpWriter {
         note(c.cdr, o);
       } else if (o instanceof Symbol) {
         Symbol s = (Symbol) o;
-        note(toplevelValue(s), o);
+        note(Specpdl.toplevelValue(s), o);
         noteFunction(s, o);
         note(s.plist, o);
       } else if (o instanceof LVector) {
@@ -459,7 +453,7 @@ final class DumpWriter {
               | (s.constant ? DumpFormat.SYM_CONSTANT : 0);
           hot.putInt(flags);
           hot.putInt(0);
-          hotRef(hot, toplevelValue(s));
+          hotRef(hot, Specpdl.toplevelValue(s));
           hotRelocs++;
           hot.putLong(functionWord(s));
           hotRef(hot, s.plist);
@@ -560,7 +554,7 @@ final class DumpWriter {
     for (Symbol s : builtins) {
       d.putInt(s.builtinIndex);
       d.putInt((s.special ? DumpFormat.SYM_SPECIAL : 0) | (s.constant ? DumpFormat.SYM_CONSTANT : 0));
-      discardableRef(d, toplevelValue(s));
+      discardableRef(d, Specpdl.toplevelValue(s));
       discardableRelocs++;
       d.putLong(functionWord(s));
       discardableRef(d, s.plist);

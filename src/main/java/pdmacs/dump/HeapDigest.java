@@ -62,7 +62,7 @@ public final class HeapDigest {
         Symbol s = (Symbol) o;
         out.append("symbol ").append(s.name).append(s.interned ? " interned" : " uninterned")
             .append(s.special ? " special" : "").append(s.constant ? " constant" : "")
-            .append(" value=").append(ref(DumpWriter.toplevelValue(s)))
+            .append(" value=").append(ref(pdmacs.eval.Specpdl.toplevelValue(s)))
             .append(" function=").append(ref(s.function())).append(" plist=").append(ref(s.plist));
       } else if (o instanceof LString) {
         LString s = (LString) o;

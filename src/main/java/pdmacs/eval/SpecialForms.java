@@ -273,7 +273,7 @@ public final class SpecialForms extends SubrGroup {
       throw Lisp.error("Too many arguments");
     }
     sym.special = true;
-    if (defaultValue(sym) == Lisp.UNBOUND) setDefault(sym, Eval.eval(Lisp.car(tail)));
+    if (Specpdl.toplevelValue(sym) == Lisp.UNBOUND) Specpdl.setToplevelValue(sym, Eval.eval(Lisp.car(tail)));
     Object doc = Lisp.car(Lisp.cdr(tail));
     if (doc != NIL) pdmacs.subr.Data.put(sym, Lisp.intern("variable-documentation"), doc);
     return sym;
@@ -287,23 +287,11 @@ public final class SpecialForms extends SubrGroup {
     }
     Object value = Eval.eval(Lisp.car(tail));
     sym.special = true;
-    setDefault(sym, value);
+    Specpdl.setToplevelValue(sym, value);
     pdmacs.subr.Data.put(sym, Lisp.intern("risky-local-variable"), T);
     Object doc = Lisp.car(Lisp.cdr(tail));
     if (doc != NIL) pdmacs.subr.Data.put(sym, Lisp.intern("variable-documentation"), doc);
     return sym;
-  }
-
-  /** The value outside every dynamic binding of SYM. */
-  static Object defaultValue(Symbol sym) {
-    int slot = Specpdl.outermostSlot(sym);
-    return slot < 0 ? sym.value : Specpdl.slotValue(slot);
-  }
-
-  static void setDefault(Symbol sym, Object value) {
-    int slot = Specpdl.outermostSlot(sym);
-    if (slot < 0) Eval.set(sym, value);
-    else Specpdl.setSlotValue(slot, value);
   }
 
   private static Object conditionCase(Object args) {

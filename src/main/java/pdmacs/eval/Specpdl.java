@@ -49,20 +49,24 @@ public final class Specpdl {
     }
   }
 
-  /**
-   * The value SYM had outside all dynamic bindings: what default-toplevel-value returns and what
-   * setting the global value must change.
-   */
-  public static int outermostSlot(Symbol sym) {
+  private static int outermostSlot(Symbol sym) {
     for (int i = 0; i < top; i++) if (symbols[i] == sym) return i;
     return -1;
   }
 
-  public static Object slotValue(int i) {
-    return oldValues[i];
+  /**
+   * SYM's value outside every dynamic binding: what defvar tests, default-toplevel-value
+   * returns, and what a dump records (a fresh session has no bindings).
+   */
+  public static Object toplevelValue(Symbol sym) {
+    int slot = outermostSlot(sym);
+    return slot < 0 ? sym.value : oldValues[slot];
   }
 
-  public static void setSlotValue(int i, Object v) {
-    oldValues[i] = v;
+  /** Sets SYM's value outside every dynamic binding; the bindings keep theirs until they end. */
+  public static void setToplevelValue(Symbol sym, Object value) {
+    int slot = outermostSlot(sym);
+    if (slot < 0) Eval.set(sym, value);
+    else oldValues[slot] = value;
   }
 }

@@ -234,12 +234,12 @@ public final class Data extends SubrGroup {
       case DEFAULT_VALUE:
       case DEFAULT_TOPLEVEL_VALUE: {
         Symbol s = Lisp.checkSymbol(a[0]);
-        Object v = id == DEFAULT_VALUE ? s.value : defaultToplevel(s);
+        Object v = id == DEFAULT_VALUE ? s.value : pdmacs.eval.Specpdl.toplevelValue(s);
         if (v == Lisp.UNBOUND) throw new LispSignal(Q.voidVariable, list(s));
         return v;
       }
       case SET_DEFAULT: Eval.set(Lisp.checkSymbol(a[0]), a[1]); return a[1];
-      case SET_DEFAULT_TOPLEVEL_VALUE: setDefaultToplevel(Lisp.checkSymbol(a[0]), a[1]); return NIL;
+      case SET_DEFAULT_TOPLEVEL_VALUE: pdmacs.eval.Specpdl.setToplevelValue(Lisp.checkSymbol(a[0]), a[1]); return NIL;
       case DEFAULT_BOUNDP: return bool(Lisp.checkSymbol(a[0]).value != Lisp.UNBOUND);
       case INDIRECT_FUNCTION: return Eval.indirectFunction(a[0]);
       case AREF: return aref(a[0], a[1]);
@@ -392,17 +392,6 @@ public final class Data extends SubrGroup {
   /** An object that names its own type for type-of (streams and other handles). */
   public interface TypedObject {
     Symbol typeSymbol();
-  }
-
-  private static Object defaultToplevel(Symbol s) {
-    int slot = pdmacs.eval.Specpdl.outermostSlot(s);
-    return slot < 0 ? s.value : pdmacs.eval.Specpdl.slotValue(slot);
-  }
-
-  private static void setDefaultToplevel(Symbol s, Object v) {
-    int slot = pdmacs.eval.Specpdl.outermostSlot(s);
-    if (slot < 0) Eval.set(s, v);
-    else pdmacs.eval.Specpdl.setSlotValue(slot, v);
   }
 
   // ---- Property lists -----------------------------------------------------------------------
