@@ -418,18 +418,14 @@ public final class Eval {
         break;
       }
     }
-    if (spec instanceof Symbol) return memq(spec, conditions);
+    if (spec instanceof Symbol) return Lisp.memq(spec, conditions);
     for (Object s = spec; s instanceof Cons; s = ((Cons) s).cdr) {
       Object c = ((Cons) s).car;
-      if (c == T || memq(c, conditions)) return true;
+      if (c == T || Lisp.memq(c, conditions)) return true;
     }
     return false;
   }
 
-  private static boolean memq(Object x, Object list) {
-    for (Object o = list; o instanceof Cons; o = ((Cons) o).cdr) if (((Cons) o).car == x) return true;
-    return false;
-  }
 
   /** Throws to TAG; no-catch when no catch for TAG is active. */
   public static RuntimeException throwTo(Object tag, Object value) {

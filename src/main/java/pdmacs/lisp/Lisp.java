@@ -274,6 +274,12 @@ public final class Lisp {
     return n;
   }
 
+  /** True when X is an element of LIST (compared with ==, as memq compares symbols). */
+  public static boolean memq(Object x, Object list) {
+    for (Object o = list; o instanceof Cons; o = ((Cons) o).cdr) if (((Cons) o).car == x) return true;
+    return false;
+  }
+
   public static Object nreverse(Object list) {
     Object prev = NIL;
     while (list instanceof Cons) {

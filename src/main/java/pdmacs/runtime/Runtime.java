@@ -210,24 +210,18 @@ public final class Runtime {
       Object add = pc != NIL ? pc : list(ps);
       for (Object o = add; o instanceof pdmacs.lisp.Cons; o = ((pdmacs.lisp.Cons) o).cdr) {
         Object c = ((pdmacs.lisp.Cons) o).car;
-        if (!memq(c, conds)) {
+        if (!Lisp.memq(c, conds)) {
           pdmacs.lisp.Cons cell = new pdmacs.lisp.Cons(c, NIL);
           ((pdmacs.lisp.Cons) tail).cdr = cell;
           tail = cell;
         }
       }
     }
-    if (!name.equals("error") && !memq(Q.error, conds)) ((pdmacs.lisp.Cons) tail).cdr = list(Q.error);
+    if (!name.equals("error") && !Lisp.memq(Q.error, conds)) ((pdmacs.lisp.Cons) tail).cdr = list(Q.error);
     Data.put(s, Q.errorConditions, conds);
     Data.put(s, Q.errorMessage, new LString(message));
   }
 
-  private static boolean memq(Object x, Object list) {
-    for (Object o = list; o instanceof pdmacs.lisp.Cons; o = ((pdmacs.lisp.Cons) o).cdr) {
-      if (((pdmacs.lisp.Cons) o).car == x) return true;
-    }
-    return false;
-  }
 
   private static void defineErrors() {
     error("error", "error");

@@ -92,7 +92,7 @@ public final class Lread extends SubrGroup {
       case PROVIDE: {
         Symbol f = Lisp.checkSymbol(a[0]);
         Object features = Eval.symbolValueOrNil(Q.features);
-        if (!memq(f, features)) Q.features.value = new Cons(f, features);
+        if (!Lisp.memq(f, features)) Q.features.value = new Cons(f, features);
         if (a[1] != NIL) Data.put(f, Lisp.intern("subfeatures"), a[1]);
         runAfterLoad(f);
         return f;
@@ -100,7 +100,7 @@ public final class Lread extends SubrGroup {
       case REQUIRE: return require(Lisp.checkSymbol(a[0]), a[1], a[2] != NIL);
       case FEATUREP: {
         Symbol f = Lisp.checkSymbol(a[0]);
-        if (!memq(f, Eval.symbolValueOrNil(Q.features))) return NIL;
+        if (!Lisp.memq(f, Eval.symbolValueOrNil(Q.features))) return NIL;
         if (a[1] == NIL) return T;
         Object subs = Data.get(f, Lisp.intern("subfeatures"));
         for (Object o = subs; o instanceof Cons; o = ((Cons) o).cdr) {
@@ -135,10 +135,6 @@ public final class Lread extends SubrGroup {
     return out;
   }
 
-  private static boolean memq(Object x, Object list) {
-    for (Object o = list; o instanceof Cons; o = ((Cons) o).cdr) if (((Cons) o).car == x) return true;
-    return false;
-  }
 
   static Obarray obarray(Object o) {
     if (o == NIL) {
@@ -339,11 +335,11 @@ public final class Lread extends SubrGroup {
   }
 
   private static Object require(Symbol feature, Object filename, boolean noerror) {
-    if (memq(feature, Eval.symbolValueOrNil(Q.features))) return feature;
+    if (Lisp.memq(feature, Eval.symbolValueOrNil(Q.features))) return feature;
     String file = filename == NIL ? feature.name : Lisp.checkString(filename).str();
     Object r = load(file, noerror, true, false);
     if (r == NIL) return NIL;
-    if (!memq(feature, Eval.symbolValueOrNil(Q.features))) {
+    if (!Lisp.memq(feature, Eval.symbolValueOrNil(Q.features))) {
       if (noerror) return NIL;
       throw Lisp.error("Loading file " + file + " failed to provide feature `" + feature.name + "'");
     }
