@@ -24,9 +24,10 @@ SOURCES := $(shell find src/main -type f) pom.xml
 
 $(JAR): $(SOURCES)
 	$(MVN) package -DskipTests
-	$(JAVA) -cp $(CLASSES) pdmacs.dump.Fingerprint $(CLASSES) > /dev/null
-	# Stored uncompressed: Fingerprint reads it straight from the jar file, without the class loader.
-	cd $(CLASSES) && jar u0f ../pdmacs.jar pdmacs/FINGERPRINT
+	# The jar's copy of FingerprintStamp carries the fingerprint (target/classes keeps the placeholder).
+	rm -rf target/stamp
+	$(JAVA) -cp $(CLASSES) pdmacs.dump.Fingerprint $(CLASSES) target/stamp > /dev/null
+	cd target/stamp && jar uf ../pdmacs.jar pdmacs/dump/FingerprintStamp.class
 	@touch $(JAR)
 
 temacs: $(JAR) Makefile

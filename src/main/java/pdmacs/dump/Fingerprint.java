@@ -1,9 +1,7 @@
 package pdmacs.dump;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +18,15 @@ import java.util.stream.Stream;
  * dump records the fingerprint of the runtime that wrote it and loads only into the same one,
  * because it refers to built-in symbols and subrs by their index in tables the classes build.
  *
- * <p>The build computes it once and stores it in the jar as the resource {@value #RESOURCE}; a
+ * <p>The build computes it once and stamps it into the jar's copy of {@link FingerprintStamp}; a
  * runtime started from a classes directory (a development build, tests) always hashes its class
- * files, since a resource left there by an earlier build may be stale.
+ * files, since nothing there is stamped and a stamp left by an earlier build could be stale.
  */
 public final class Fingerprint {
   private Fingerprint() {}
 
-  static final String RESOURCE = "/pdmacs/FINGERPRINT";
+  /** The stamp class, which the hash leaves out (it only carries the result). */
+  static final String STAMP_CLASS = "pdmacs/dump/FingerprintStamp.class";
   private static byte[] cached;
 
   public static synchronized byte[] bytes() {
@@ -46,51 +45,23 @@ public final class Fingerprint {
   }
 
   private static byte[] load() {
+    String stamped = FingerprintStamp.value();
+    if (stamped.length() == 64 && isHex(stamped)) return fromHex(stamped);
+    // Not stamped: a classes directory (a development build, tests) or a jar made without the
+    // Makefile. Hash the classes there.
     Path root = codeSource();
-    // Classes in a directory are a development build whose resource may be stale: hash them.
-    if (root != null && Files.isDirectory(root)) {
+    if (root == null) throw new IllegalStateException("cannot compute the runtime fingerprint: classes not found");
+    if (Files.isDirectory(root)) {
       try {
         return compute(root);
       } catch (IOException e) {
         throw new IllegalStateException("cannot compute the runtime fingerprint: " + e.getMessage(), e);
       }
     }
-    byte[] stored = storedInJar(root);
-    if (stored != null) return stored;
-    try (InputStream in = Fingerprint.class.getResourceAsStream(RESOURCE)) {
-      if (in != null) {
-        String hex = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
-        if (hex.length() == 64) return fromHex(hex);
-      }
-    } catch (IOException e) {
-      // Fall back to computing it.
-    }
     try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(root)) {
       return compute(fs.getPath("/"));
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot compute the runtime fingerprint: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The fingerprint read straight from the jar file when the build stored it uncompressed (the
-   * Makefile does), or null. This skips the class loader's resource lookup, which opens the jar
-   * through jar: URLs and costs several milliseconds of start-up when CDS supplied every class.
-   */
-  private static byte[] storedInJar(Path jar) {
-    if (jar == null) return null;
-    try {
-      JarDump.Entry e = JarDump.find(jar, RESOURCE.substring(1));
-      if (e == null || e.length < 64 || e.length > 80) return null;
-      byte[] b = new byte[(int) e.length];
-      try (RandomAccessFile f = new RandomAccessFile(jar.toFile(), "r")) {
-        f.seek(e.dataOffset);
-        f.readFully(b);
-      }
-      String hex = new String(b, StandardCharsets.US_ASCII).trim();
-      return hex.length() == 64 && isHex(hex) ? fromHex(hex) : null;
-    } catch (IOException | RuntimeException ex) {
-      return null;
     }
   }
 
@@ -114,6 +85,7 @@ public final class Fingerprint {
     try (Stream<Path> s = Files.walk(pkg)) {
       s.filter(p -> p.toString().endsWith(".class")).forEach(p -> names.add(root.relativize(p).toString()));
     }
+    names.remove(STAMP_CLASS);
     Collections.sort(names);
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -134,11 +106,37 @@ public final class Fingerprint {
     return b;
   }
 
-  /** Build step: writes the fingerprint of the classes directory ARGS[0] into it. */
+  /**
+   * Build step: computes the fingerprint of the classes directory ARGS[0] and writes the stamped
+   * copy of its FingerprintStamp class under the directory ARGS[1] (same relative path), for the
+   * Makefile to put in the jar. Prints the fingerprint.
+   */
   public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: Fingerprint CLASSES-DIR OUT-DIR");
+      System.exit(2);
+    }
     Path root = Paths.get(args[0]);
     String hex = toHex(compute(root));
-    Files.writeString(root.resolve("pdmacs/FINGERPRINT"), hex + "\n");
+    byte[] stamp = Files.readAllBytes(root.resolve(STAMP_CLASS));
+    byte[] placeholder = FingerprintStamp.PLACEHOLDER.getBytes(StandardCharsets.US_ASCII);
+    int at = indexOf(stamp, placeholder, 0);
+    if (at < 0 || indexOf(stamp, placeholder, at + 1) >= 0) {
+      throw new IllegalStateException(STAMP_CLASS + ": the placeholder must occur exactly once");
+    }
+    System.arraycopy(hex.getBytes(StandardCharsets.US_ASCII), 0, stamp, at, placeholder.length);
+    Path out = Paths.get(args[1]).resolve(STAMP_CLASS);
+    Files.createDirectories(out.getParent());
+    Files.write(out, stamp);
     System.out.println(hex);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    outer:
+    for (int i = from; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+      return i;
+    }
+    return -1;
   }
 }
