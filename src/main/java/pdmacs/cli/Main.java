@@ -19,7 +19,10 @@ public final class Main {
   private static final long LISP_STACK_BYTES = 1L << 30;
 
   public static void main(String[] args) {
-    LispThread lisp = new LispThread(args);
+    StartupTrace.mark("main");
+    Startup startup = new Startup(args);
+    startup.start();
+    LispThread lisp = new LispThread(startup);
     lisp.start();
     try {
       lisp.join();
@@ -27,6 +30,8 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     Print.stdout.flush();
+    StartupTrace.mark("done");
+    StartupTrace.print();
     System.exit(lisp.status);
   }
 
@@ -35,43 +40,58 @@ public final class Main {
    * java.lang.invoke, which costs more than the rest of start-up.
    */
   private static final class LispThread extends Thread {
-    private final String[] args;
+    private final Startup startup;
     int status;
 
-    LispThread(String[] args) {
+    LispThread(Startup startup) {
       super(null, null, "lisp", LISP_STACK_BYTES);
-      this.args = args;
+      this.startup = startup;
     }
 
     @Override
     public void run() {
-      status = Main.run(args);
+      status = Main.run(startup);
     }
   }
 
-  /** Runs a whole session and returns the exit status. */
-  public static int run(String[] argv) {
-    CommandLine cl;
+  /**
+   * Runs a whole session and returns the exit status. The runtime is built first, while the
+   * start-up thread parses the command line and reads the dump; a session that only prints
+   * (--help, a usage error) builds it for nothing, a few milliseconds.
+   */
+  private static int run(Startup startup) {
     try {
-      cl = CommandLine.parse(argv);
-    } catch (CommandLine.UsageError e) {
-      System.err.println("emacs: " + e.getMessage());
+      Session.initRuntime(startup.temacs);
+    } catch (RuntimeException e) {
+      startup.await();
+      return internalError(e);
+    }
+    startup.await();
+    StartupTrace.mark("joined");
+    if (startup.usageError != null) {
+      System.err.println("emacs: " + startup.usageError.getMessage());
       System.err.println("Try 'emacs --help' for more information.");
       return 2;
     }
     Eval.exitHandler = new UnwindOnExit();
     try {
-      return Session.run(cl);
+      return Session.run(startup.commandLine, startup);
     } catch (ExitRequest e) {
       return e.code;
     } catch (RuntimeException e) {
-      // A bug in pdmacs, not a Lisp error: one line and a distinct status, no stack trace
-      // unless asked for (-Dpdmacs.debug=true).
-      Print.stdout.flush();
-      System.err.println("emacs: internal error: " + e);
-      if (Boolean.getBoolean("pdmacs.debug")) e.printStackTrace();
-      return 70;
+      return internalError(e);
     }
+  }
+
+  /**
+   * A bug in pdmacs, not a Lisp error: one line and a distinct status, no stack trace unless
+   * asked for (-Dpdmacs.debug=true).
+   */
+  private static int internalError(RuntimeException e) {
+    Print.stdout.flush();
+    System.err.println("emacs: internal error: " + e);
+    if (Boolean.getBoolean("pdmacs.debug")) e.printStackTrace();
+    return 70;
   }
 
   /** kill-emacs in the launcher: unwind the Lisp thread so main exits with the code. */

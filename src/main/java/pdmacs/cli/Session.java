@@ -22,7 +22,15 @@ import static pdmacs.lisp.Lisp.T;
 final class Session {
   private Session() {}
 
-  static int run(CommandLine cl) {
+  /** Builds the runtime: all of it for temacs, only what a dump does not restore otherwise. */
+  static void initRuntime(boolean temacs) {
+    if (temacs) Runtime.init();
+    else Runtime.initBeforeDump();
+    StartupTrace.mark("runtime");
+  }
+
+  /** Runs the session CL describes; STARTUP holds the dump read while the runtime was built. */
+  static int run(CommandLine cl, Startup startup) {
     if (cl.help) {
       Print.stdout.print(Help.text());
       Print.stdout.flush();
@@ -38,13 +46,11 @@ final class Session {
       Print.stdout.flush();
       return 0;
     }
-    StartupDump.Prefetch dump = cl.temacs ? null : StartupDump.prefetch(cl.dumpFile);
-    if (dump != null) Runtime.initBeforeDump();
-    else Runtime.init();
-    if (dump != null) {
-      int status = StartupDump.finish(dump);
+    if (startup.dump != null) {
+      int status = StartupDump.finish(startup.dump);
       if (status != 0) return status;
-      Runtime.initProcessVariables();
+      Runtime.initProcessVariables(startup.environment);
+      StartupTrace.mark("process-variables");
     }
     List<Object> args = new ArrayList<>();
     args.add(Lisp.str(cl.temacs ? "temacs" : "emacs"));
@@ -53,6 +59,7 @@ final class Session {
     boolean batch = !cl.startsRepl();
     Q.noninteractive.value = Lisp.bool(batch);
     if (!cl.temacs) StartupDump.runAfterLoadHook();
+    StartupTrace.mark("hook");
     try {
       for (CommandLine.Action a : cl.actions) runAction(a);
     } catch (LispSignal | LispThrow e) {
@@ -62,6 +69,7 @@ final class Session {
       Main.reportTopLevel(Eval.nesting(Eval.depth()));
       return 255;
     }
+    StartupTrace.mark("actions");
     if (batch) {
       try {
         Eval.funcall(Lisp.intern("kill-emacs"));

@@ -2,6 +2,7 @@ package pdmacs.cli;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,18 +20,19 @@ import pdmacs.subr.EvalFns;
  * emacs.pdmp next to the launcher (the pdmacs.home property the scripts set), then the dump
  * stored inside the jar this class was loaded from.
  *
- * <p>Loading is split in two. {@link #prefetch} finds, reads and checks the dump on a thread
- * of its own, which needs no runtime; meanwhile the Lisp thread builds the runtime, and then
- * {@link #finish} materialises the objects into it. On two cores that hides the file reading,
- * the checksums and the fingerprint behind Runtime.init.
+ * <p>Loading is split in two. {@link Prefetch#run} finds, reads and checks the dump and
+ * allocates the objects that need no runtime; it runs on the start-up thread ({@link Startup})
+ * while the Lisp thread builds the runtime. Then {@link #finish}, on the Lisp thread, builds the
+ * rest and links the objects into the runtime. On two cores that hides the file reading, the
+ * checksums, the fingerprint and most allocation behind Runtime.init.
  */
 final class StartupDump {
   private StartupDump() {}
 
   static final String DUMP_NAME = "emacs.pdmp";
 
-  /** The find-read-check half of a load, run on its own thread. */
-  static final class Prefetch extends Thread {
+  /** The find-read-check-allocate half of a load, which needs no runtime. */
+  static final class Prefetch {
     private final String dumpFile;
     /** -Dpdmacs.dump.map: "true" maps, "false" reads, unset decides by size. */
     private final String mapSetting;
@@ -43,7 +45,6 @@ final class StartupDump {
     private long nanos;
 
     Prefetch(String dumpFile) {
-      super("dump-prefetch");
       this.dumpFile = dumpFile;
       this.mapSetting = System.getProperty("pdmacs.dump.map");
     }
@@ -52,11 +53,11 @@ final class StartupDump {
       return StartupDump.shouldMap(size, mapSetting);
     }
 
-    @Override
-    public void run() {
+    void run() {
       long start = System.nanoTime();
       try {
         prepared = prepare();
+        if (prepared != null) prepared.allocateStandalone();
       } catch (DumpLoadException e) {
         failure = "emacs: could not load dump file \"" + shown + "\": " + e.getMessage();
       } catch (IOException e) {
@@ -67,17 +68,18 @@ final class StartupDump {
       nanos = System.nanoTime() - start;
     }
 
+    /** java.io.File, not java.nio.file: the latter loads some 20 classes into every start-up. */
     private DumpLoader.Prepared prepare() throws DumpLoadException, IOException {
       if (dumpFile != null) {
         shown = dumpFile;
-        Path p = Paths.get(dumpFile);
-        return DumpLoader.prepareFile(p, shouldMap(Files.isRegularFile(p) ? Files.size(p) : 0));
+        File f = new File(dumpFile);
+        return DumpLoader.prepareFile(f, shouldMap(f.isFile() ? f.length() : 0));
       }
       String home = System.getProperty("pdmacs.home");
-      Path next = home == null ? null : Paths.get(home, DUMP_NAME);
-      if (next != null && Files.isRegularFile(next)) {
-        shown = next.toString();
-        return DumpLoader.prepareFile(next, shouldMap(Files.size(next)));
+      File next = home == null ? null : new File(home, DUMP_NAME);
+      if (next != null && next.isFile()) {
+        shown = next.getPath();
+        return DumpLoader.prepareFile(next, shouldMap(next.length()));
       }
       Path jar = ownJar();
       JarDump.Entry entry = jar == null ? null : JarDump.find(jar, DUMP_NAME);
@@ -110,29 +112,13 @@ final class StartupDump {
     return size >= MAP_THRESHOLD;
   }
 
-  /** Starts finding, reading and checking the dump; call before Runtime.init. */
-  static Prefetch prefetch(String dumpFile) {
-    Prefetch p = new Prefetch(dumpFile);
-    p.start();
-    return p;
-  }
-
   /**
    * Materialises the prefetched dump into the initialised runtime; returns 0, or the exit
    * status after printing why it could not. The load time recorded for pdumper-stats is the
    * work of both halves, not the wall time in between (Runtime.init ran meanwhile).
    */
   static int finish(Prefetch p) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        p.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) Thread.currentThread().interrupt();
+    StartupTrace.duration("prefetch", p.nanos);
     if (p.crash != null) throw p.crash;
     if (p.failure != null) {
       System.err.println(p.failure);
@@ -147,6 +133,7 @@ final class StartupDump {
       return 1;
     }
     long nanos = p.nanos + System.nanoTime() - start;
+    StartupTrace.mark("materialised");
     DumpFns.recordLoad(p.shown, nanos / 1e9);
     if (Boolean.getBoolean("pdmacs.dump.verbose")) {
       // For the benchmarks: what the load did, on stderr, one line (no printf: its Formatter

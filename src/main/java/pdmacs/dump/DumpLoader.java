@@ -1,5 +1,6 @@
 package pdmacs.dump;
 
+import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -8,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -67,6 +67,8 @@ public final class DumpLoader {
   /** Lazily loaded definitions already built, by segment number. */
   private boolean[] segmentBuilt;
   private Symbol[] builtins;
+  /** The dumped symbols to intern, from the discardable section (see readObarrayList). */
+  private Symbol[] interned;
   private Subr[] subrs;
   /** Cold bytes not yet claimed by a record: see {@link #coldRange}. */
   private long coldBudget;
@@ -104,6 +106,16 @@ public final class DumpLoader {
       this.stats = stats;
     }
 
+    /**
+     * Allocates the objects that need nothing from the runtime (see {@link
+     * DumpLoader#allocateStandalone}); safe before Runtime.init and on another thread, as long
+     * as the thread that materialises is started or joined after it (the objects are handed
+     * over by that happens-before edge). Optional: materialise does it if not done.
+     */
+    public void allocateStandalone() throws DumpLoadException {
+      loader.allocateStandalone();
+    }
+
     /** Makes the objects and installs them in the runtime, which must be initialised. */
     public Stats materialise() throws DumpLoadException {
       loader.materialise();
@@ -130,11 +142,16 @@ public final class DumpLoader {
    * initialisation and native library loading that java.io has already paid.
    */
   public static Prepared prepareFile(Path file, boolean map) throws DumpLoadException {
+    return prepareFile(file.toFile(), map);
+  }
+
+  /** {@link #prepareFile(Path, boolean)} for a java.io.File, which start-up uses. */
+  public static Prepared prepareFile(File file, boolean map) throws DumpLoadException {
     RandomAccessFile f;
     try {
-      f = new RandomAccessFile(file.toFile(), "r");
+      f = new RandomAccessFile(file, "r");
     } catch (FileNotFoundException e) {
-      if (!Files.exists(file)) throw new DumpLoadException("could not open file");
+      if (!file.exists()) throw new DumpLoadException("could not open file");
       throw new DumpLoadException("could not open file: " + e.getMessage());
     }
     try (f) {
@@ -310,17 +327,42 @@ public final class DumpLoader {
     return new DumpLoadException("corrupt dump file: " + what);
   }
 
-  private void materialise() throws DumpLoadException {
+  /**
+   * Whether allocating type T's objects decodes references, and so needs the runtime's built-in
+   * symbols: a hash table's test and parameters, an obarray's size. Every other type is
+   * allocated from its own record alone.
+   */
+  private static boolean allocationNeedsRuntime(int t) {
+    return t == Types.HASH_TABLE || t == Types.OBARRAY;
+  }
+
+  /** The first phase of the load, which needs no runtime: see {@link Prepared#allocateStandalone}. */
+  private void allocateStandalone() throws DumpLoadException {
+    if (objects != null) return;
     int total = 0;
     for (int c : counts) total += c;
     objects = new Object[total];
-    List<Symbol> bs = Lisp.builtinSymbols;
-    builtins = bs.toArray(new Symbol[0]);
-    subrs = Lisp.subrs.toArray(new Subr[0]);
     coldBudget = cold.limit();
     segmentBuilt = new boolean[segmentCount];
     try {
-      for (int t = 0; t < Types.COUNT; t++) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
+      for (int t = 0; t < Types.COUNT; t++) {
+        if (!allocationNeedsRuntime(t)) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
+      }
+      interned = readObarrayList();
+    } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
+      throw corrupt("a record runs past its section");
+    }
+  }
+
+  private void materialise() throws DumpLoadException {
+    allocateStandalone();
+    List<Symbol> bs = Lisp.builtinSymbols;
+    builtins = bs.toArray(new Symbol[0]);
+    subrs = Lisp.subrs.toArray(new Subr[0]);
+    try {
+      for (int t = 0; t < Types.COUNT; t++) {
+        if (allocationNeedsRuntime(t)) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
+      }
       for (int t = 0; t < Types.COUNT; t++) fill(t, 0, eager[t], (int) (tables[t] >>> 3));
       applyDiscardable();
     } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
@@ -661,13 +703,37 @@ public final class DumpLoader {
     };
   }
 
+  /**
+   * The discardable section's second part, read by {@link #allocateStandalone} (it needs no
+   * runtime): the dumped symbols to intern, each checked to be a dumped symbol and named once.
+   * Hashing the names here, on the start-up thread, also leaves each String's hash cached for
+   * the obarray the Lisp thread fills.
+   */
+  private Symbol[] readObarrayList() throws DumpLoadException {
+    int n = disc.getInt(0);
+    if (n < 0 || (long) n * 32 > disc.limit() - 8) throw corrupt("discardable section too short");
+    int p = 8 + n * 32;
+    int m = disc.getInt(p);
+    p += 8;
+    if (m < 0 || (long) m * 8 > disc.limit() - p) throw corrupt("obarray list too long");
+    Symbol[] syms = new Symbol[m];
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < m; i++, p += 8) {
+      long w = disc.getLong(p);
+      Object s = (w & 3) == 2 && (w >>> 2) < objects.length ? objects[(int) (w >>> 2)] : null;
+      if (!(s instanceof Symbol) || ((Symbol) s).builtinIndex >= 0) throw corrupt("obarray entry is not a dumped symbol");
+      syms[i] = (Symbol) s;
+      if (!names.add(syms[i].name)) throw corrupt("symbol " + syms[i].name + " interned twice");
+    }
+    return syms;
+  }
+
   /** The discardable section: built-in symbols' state, then the obarray's dumped symbols. */
   private void applyDiscardable() throws DumpLoadException {
     int p = 0;
     int n = disc.getInt(p);
     p += 8;
     if (n != builtins.length) throw corrupt("built-in symbol table size differs");
-    if ((long) n * 32 > disc.limit() - p) throw corrupt("discardable section too short");
     // Decode everything first so a corrupt entry changes no symbol.
     Object[][] states = new Object[n][];
     int[] flags = new int[n];
@@ -677,19 +743,9 @@ public final class DumpLoader {
       flags[i] = disc.getInt(p + 4);
       states[i] = new Object[] {decode(disc.getLong(p + 8)), value(disc.getLong(p + 16)), value(disc.getLong(p + 24))};
     }
-    int m = disc.getInt(p);
-    p += 8;
-    if (m < 0 || (long) m * 8 > disc.limit() - p) throw corrupt("obarray list too long");
-    Symbol[] interned = new Symbol[m];
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < m; i++, p += 8) {
-      Object s = value(disc.getLong(p));
-      if (!(s instanceof Symbol) || ((Symbol) s).builtinIndex >= 0) throw corrupt("obarray entry is not a dumped symbol");
-      interned[i] = (Symbol) s;
-      // Checked here, before any state changes, so a clash cannot leave half the obarray loaded.
-      String name = interned[i].name;
-      if (!names.add(name) || Lisp.obarray.lookup(name) != null) throw corrupt("symbol " + name + " interned twice");
-    }
+    // All or nothing: a name the runtime has interned already leaves the obarray as it was.
+    Symbol clash = Lisp.obarray.addAllNew(interned);
+    if (clash != null) throw corrupt("symbol " + clash.name + " interned twice");
     for (int i = 0; i < n; i++) {
       Symbol s = builtins[i];
       s.value = states[i][0];
@@ -698,6 +754,5 @@ public final class DumpLoader {
       s.special = (flags[i] & DumpFormat.SYM_SPECIAL) != 0;
       s.constant = (flags[i] & DumpFormat.SYM_CONSTANT) != 0;
     }
-    for (Symbol s : interned) Lisp.obarray.add(s);
   }
 }

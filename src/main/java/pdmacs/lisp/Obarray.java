@@ -27,13 +27,35 @@ public final class Obarray {
 
   /** Adds S, which must not be interned elsewhere under its name. */
   public void add(Symbol s) {
+    markInterned(s);
+    table.put(s.name, s);
+  }
+
+  /** S is now interned here: keywords in the main obarray are constants whose value is themselves. */
+  private void markInterned(Symbol s) {
     s.interned = true;
-    if (s.name.startsWith(":") && this == Lisp.obarray) {
+    if (this == Lisp.obarray && s.name.startsWith(":")) {
       s.value = s;
       s.constant = true;
       s.special = true;
     }
-    table.put(s.name, s);
+  }
+
+  /**
+   * Adds every symbol of SYMS, which must have distinct names, unless one's name is interned
+   * already: then the obarray is left as it was and that symbol is returned. Null on success.
+   * One hash operation per symbol, which matters to the dump loader at start-up.
+   */
+  public Symbol addAllNew(Symbol[] syms) {
+    for (int i = 0; i < syms.length; i++) {
+      Symbol old = table.putIfAbsent(syms[i].name, syms[i]);
+      if (old != null) {
+        for (int j = 0; j < i; j++) table.remove(syms[j].name);
+        return syms[i];
+      }
+    }
+    for (Symbol s : syms) markInterned(s);
+    return null;
   }
 
   public boolean remove(Symbol s) {

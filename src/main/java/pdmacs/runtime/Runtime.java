@@ -175,23 +175,36 @@ public final class Runtime {
    * after the dump is loaded (a dump holds the values of the session that made it).
    */
   public static void initProcessVariables() {
+    initProcessVariables(environment());
+  }
+
+  /**
+   * {@link #initProcessVariables()} with the environment already read by {@link #environment}
+   * (start-up reads it on another thread while the runtime initialises).
+   */
+  public static void initProcessVariables(String[] environment) {
     Lisp.intern("default-directory").value = new LString(cwd());
     Lisp.intern("invocation-name").value = new LString("emacs");
     String user = System.getProperty("user.name", "");
     Lisp.intern("user-full-name").value = new LString(user);
     Lisp.intern("user-login-name").value = new LString(user);
-    Object env = processEnvironment();
+    Object env = Lisp.NIL;
+    for (int i = environment.length - 1; i >= 0; i--) env = new pdmacs.lisp.Cons(Lisp.str(environment[i]), env);
     Lisp.intern("process-environment").value = env;
     Lisp.intern("initial-environment").value = pdmacs.subr.Fns.copySequence(env);
   }
 
-  private static Object processEnvironment() {
-    java.util.List<Object> env = new java.util.ArrayList<>();
-    java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>(System.getenv());
-    for (java.util.Map.Entry<String, String> e : sorted.entrySet()) {
-      env.add(Lisp.str(e.getKey() + "=" + e.getValue()));
-    }
-    return Lisp.listFrom(env);
+  /**
+   * The process environment as "NAME=VALUE" strings sorted by name (Java does not keep the
+   * order of the C environment). Touches no Lisp state, so any thread may call it.
+   */
+  public static String[] environment() {
+    java.util.Map<String, String> env = System.getenv();
+    String[] names = env.keySet().toArray(new String[0]);
+    java.util.Arrays.sort(names);
+    String[] entries = new String[names.length];
+    for (int i = 0; i < names.length; i++) entries[i] = names[i] + "=" + env.get(names[i]);
+    return entries;
   }
 
   public static String cwd() {
