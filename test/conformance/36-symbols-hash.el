@@ -148,6 +148,8 @@
 ;; pdmacs-differs: pdmacs defines recursion-error (the parent of excessive-lisp-nesting, as in Emacs 29); Emacs 28 has no such error
 ;; pdmacs-expect: "Excessive recursive calling error"
 (error-message-string '(recursion-error))
+;; pdmacs-differs: pdmacs preloads json.el, which gives json-error its message as (require 'json) does in Emacs
+;; pdmacs-expect: "Unknown JSON error"
 (error-message-string '(json-error))
 (error-message-string '(cl-assertion-failed (eq a b)))
 (error-message-string '(not-an-error 1))
