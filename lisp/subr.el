@@ -481,6 +481,9 @@ that are not conses match like keys and give DEFAULT."
     (and (>= start 0)
          (eq t (compare-strings suffix nil nil string start nil ignore-case)))))
 
+(defconst regexp-unmatchable "\\`a\\`"
+  "A regexp no string matches: \"a\" right at the start, then the start again.")
+
 (defvar split-string-default-separators "[ \f\t\n\r\v]+"
   "The separators `split-string' uses when given none.")
 

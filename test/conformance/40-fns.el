@@ -221,3 +221,6 @@
 (let ((s (copy-sequence "abc"))) (aset s 0 4194281) (list (aref s 0) (multibyte-string-p s) (string-bytes s)))
 (let ((s (copy-sequence "\351bc"))) (condition-case e (aset s 1 300) (error (car e))))
 (let ((s (copy-sequence "ébc"))) (aset s 0 4194281) (list (aref s 0) (multibyte-string-p s) (string-bytes s)))
+(list (max-char) (characterp (max-char)) (characterp (1+ (max-char))))
+(max-char t)
+(list regexp-unmatchable (string-match-p regexp-unmatchable "") (string-match-p regexp-unmatchable "a"))

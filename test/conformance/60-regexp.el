@@ -73,3 +73,5 @@
 (progn (set-match-data '(1 2)) (match-data))
 (progn (string-match "b" "abc") (save-match-data (string-match "c" "abc")) (match-beginning 0))
 (let ((s "The quick brown fox")) (let ((start 0) (words nil)) (while (string-match "\\w+" s start) (setq words (cons (match-string 0 s) words)) (setq start (match-end 0))) (nreverse words)))
+(list (append (regexp-quote "\310*") nil) (multibyte-string-p (regexp-quote "\310")) (multibyte-string-p (regexp-quote "a.b")) (multibyte-string-p (regexp-quote "é*")) (string= (regexp-quote "\310") "\310"))
+(list (append (regexp-quote (string-to-multibyte "\310.")) nil) (multibyte-string-p (regexp-quote (string-to-multibyte "\310"))))

@@ -43,7 +43,7 @@ public final class Data extends SubrGroup {
       KILL_LOCAL_VARIABLE = 89, MAKE_LOCAL_VARIABLE = 90, INDIRECT_VARIABLE = 91,
       BYTE_CODE_FUNCTION_P = 92, MODULE_FUNCTION_P = 93, RECORDP = 94, MARKERP = 95,
       BUFFERP = 96, THREADP = 97, CHAR_TABLE_P = 98, HASH_TABLE_P = 99, FUNCTIONP = 100,
-      OBARRAYP = 101, CL_TYPE_OF = 102, INTERPRETED_FUNCTION_P = 103;
+      OBARRAYP = 101, CL_TYPE_OF = 102, INTERPRETED_FUNCTION_P = 103, MAX_CHAR = 104;
 
   @Override
   public void register() {
@@ -152,6 +152,7 @@ public final class Data extends SubrGroup {
     defun(OBARRAYP, "obarrayp", 1, 1);
     defun(CL_TYPE_OF, "cl-type-of", 1, 1);
     defun(INTERPRETED_FUNCTION_P, "interpreted-function-p", 1, 1);
+    defun(MAX_CHAR, "max-char", 0, 0);
   }
 
   @Override
@@ -178,6 +179,8 @@ public final class Data extends SubrGroup {
       case INTEGER_OR_MARKER_P: return bool(Lisp.isInteger(a[0]));
       case FLOATP: return bool(a[0] instanceof Double);
       case CHARACTERP: return bool(a[0] instanceof Long && (Long) a[0] >= 0 && (Long) a[0] <= 0x3FFFFF);
+      // The last raw byte; Emacs 28's max-char has no UNICODE argument yet.
+      case MAX_CHAR: return 0x3FFFFFL;
       case CHAR_OR_STRING_P: return bool(a[0] instanceof LString
           || (a[0] instanceof Long && (Long) a[0] >= 0 && (Long) a[0] <= 0x3FFFFF));
       case SUBRP: return bool(a[0] instanceof Subr);

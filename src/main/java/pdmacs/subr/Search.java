@@ -67,7 +67,11 @@ public final class Search extends SubrGroup {
       case MATCH_DATA: return matchData(a[1]);
       case SET_MATCH_DATA: return setMatchData(a[0]);
       case REPLACE_MATCH: return replaceMatch(a[0], a[1] != NIL, a[2] != NIL, a[3], a[4]);
-      case REGEXP_QUOTE: return new LString(regexpQuote(Lisp.checkString(a[0]).str()));
+      case REGEXP_QUOTE: {
+        // The quoted string is unibyte when the argument is, so raw bytes stay raw bytes.
+        LString s = Lisp.checkString(a[0]);
+        return new LString(regexpQuote(s.str()), s.multibyte());
+      }
       case LOOKING_AT:
       case RE_SEARCH_FORWARD:
       case RE_SEARCH_BACKWARD:
