@@ -164,7 +164,13 @@ final class DumpWriter {
   private void walkSegments() {
     for (Symbol s : deferred) {
       Object root = s.function();
-      if (localIndex.containsKey(root)) continue;
+      if (localIndex.containsKey(root)) {
+        // Another function cell holds this definition too (defalias of a symbol-function):
+        // two lazy cells could not share the one copy the segment builds.
+        Segment owner = segmentOf.get(root);
+        if (owner != null) owner.eager = true;
+        continue;
+      }
       current = new Segment(root);
       segments.add(current);
       note(root, s);

@@ -26,6 +26,9 @@ class LazyDefinitionsTest {
       "(fset 'lazy-square (function (lambda (x) \"Square X.\" (* x x))))",
       "(fset 'lazy-alias (symbol-function 'lazy-square))",
       "(setq lazy-held (symbol-function 'lazy-alias))",
+      ";; Two function cells and nothing else hold this definition (as cl-lib's incf and cl-incf).",
+      "(fset 'lazy-twin-a (function (lambda (x) (+ x 1))))",
+      "(fset 'lazy-twin-b (symbol-function 'lazy-twin-a))",
       "(let ((shared (list 1 2)))",
       "  (fset 'lazy-a (function (lambda () shared)))",
       "  (fset 'lazy-b (function (lambda () shared))))",
@@ -56,6 +59,22 @@ class LazyDefinitionsTest {
   void sharedDefinitionsStayShared() throws Exception {
     assertEquals("(t t t)", eval("(list (eq (symbol-function 'lazy-alias) (symbol-function 'lazy-square))"
         + " (eq lazy-held (symbol-function 'lazy-square)) (eq (lazy-a) (lazy-b)))"));
+  }
+
+  @Test
+  void aDefinitionInTwoFunctionCellsLoadsOnceForBoth() throws Exception {
+    assertEquals("(3 4 t)", eval("(list (lazy-twin-b 2) (lazy-twin-a 3)"
+        + " (eq (symbol-function 'lazy-twin-a) (symbol-function 'lazy-twin-b)))"));
+  }
+
+  @Test
+  void everyDefinitionOfTheLibraryLoads() throws Exception {
+    // The whole Lisp library dumped, then every definition forced, in obarray order.
+    Path library = dir.resolve("library.pdmp");
+    Proc.run("--temacs", "--batch", "-l", "loadup.el", "--eval", "(dump-emacs-portable \"" + library + "\")").ok();
+    Proc p = Proc.run("--dump-file=" + library, "--batch", "--eval", "(let ((n 0)) (mapatoms (lambda (s)"
+        + " (when (consp (symbol-function s)) (setq n (1+ n))))) (prin1 (> n 400)))").ok();
+    assertEquals("t", p.out);
   }
 
   @Test
