@@ -7,7 +7,8 @@
 (setq load-path (list (expand-file-name "lisp" (file-name-directory load-file-name))))
 
 (let ((files '("byte-run" "backquote" "macroexp" "subr" "gv" "pcase" "cl-lib"
-               "subr-x" "seq" "map" "pp" "ert" "regexp-opt")))
+               "subr-x" "seq" "map" "pp" "ert" "regexp-opt"
+               "generator" "thunk" "benchmark")))
   ;; In dependency order: each file may use what the earlier ones define.
   (while files
     (load (car files) nil t)
