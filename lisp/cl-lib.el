@@ -969,6 +969,11 @@ Variables are also bound (to nil) in the loop."
      ((memq word '(from upfrom downfrom to upto below downto above by))
       (push word cl--loop-args)
       (cl--loop-arith var))
+     ((and (symbolp word) (get word 'cl-loop-for-handler))
+      ;; A library's own `for' word, as in Emacs: the handler rewrites the
+      ;; clause at the head of `cl--loop-args' into clauses parsed next.
+      (funcall (get word 'cl-loop-for-handler) var)
+      t)
      (t (error "Expected `in', `on', `across', `=', `from'... after for %s, got %S"
                var word)))))
 

@@ -199,13 +199,18 @@ runs now; otherwise it is recorded in `after-load-alist' for `load'."
 (defun define-error (name message &optional parent)
   "Define NAME as an error symbol with MESSAGE, inheriting from PARENT.
 PARENT is an error symbol or a list of them; it defaults to `error'."
-  (let* ((parents (if (consp parent) parent (list (or parent 'error))))
-         (conditions
-          (apply #'append
-                 (mapcar (lambda (p)
-                           (cons p (or (get p 'error-conditions)
-                                       (error "Unknown signal `%s'" p))))
-                         parents))))
+  ;; As in Emacs, only the members of a list of parents must already be
+  ;; errors: a single PARENT is taken on trust, which lets an error name
+  ;; itself as parent to stay out of the `error' category.
+  (let ((conditions
+         (if (consp parent)
+             (apply #'append
+                    (mapcar (lambda (p)
+                              (cons p (or (get p 'error-conditions)
+                                          (error "Unknown signal `%s'" p))))
+                            parent))
+           (let ((p (or parent 'error)))
+             (cons p (get p 'error-conditions))))))
     (put name 'error-conditions (delete-dups (cons name conditions)))
     (when message (put name 'error-message message))))
 

@@ -64,6 +64,24 @@
                  '(caught (subr-tests-my-error 1))))
   (should (equal (error-message-string '(subr-tests-my-error 1)) "My error: 1")))
 
+(ert-deftest subr-tests-define-error-parents ()
+  ;; A single parent is not checked, so an error can be its own parent and
+  ;; stay outside `error'; each member of a list of parents is checked.
+  (define-error 'subr-tests-own-error "Own" 'subr-tests-own-error)
+  (should (equal (get 'subr-tests-own-error 'error-conditions)
+                 '(subr-tests-own-error)))
+  (should (equal (condition-case nil
+                     (condition-case nil (signal 'subr-tests-own-error nil)
+                       (error 'as-error))
+                   (subr-tests-own-error 'own))
+                 'own))
+  (define-error 'subr-tests-two-parents "Two" '(arith-error subr-tests-my-error))
+  (should (equal (get 'subr-tests-two-parents 'error-conditions)
+                 '(subr-tests-two-parents arith-error error subr-tests-my-error)))
+  (should (equal (should-error (define-error 'subr-tests-bad "Bad"
+                                 '(subr-tests-no-such-error)))
+                 '(error "Unknown signal ‘subr-tests-no-such-error’"))))
+
 (ert-deftest subr-tests-demoted-errors ()
   ;; ERT runs tests with `debug-on-error' set, which lets these errors through.
   (let ((debug-on-error nil))
