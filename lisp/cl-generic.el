@@ -542,6 +542,34 @@ last."
         specializers qualifiers
         (cl--generic-method-table (cl-generic-ensure-function generic 'noerror)))))
 
+(defun cl--generic-specializers-apply-to-type-p (specializers type)
+  "Non-nil if one of SPECIALIZERS, other than t, is TYPE or a structure
+type TYPE includes."
+  (cl-some (lambda (specializer)
+             (and (not (eq specializer t))
+                  (or (equal specializer type)
+                      (and (symbolp specializer)
+                           (memq specializer
+                                 (cdr (cl--generic-struct-specializers type)))
+                           t))))
+           specializers))
+
+(defun cl-generic-all-functions (&optional type)
+  "The names of all generic functions; with TYPE, of those having a method
+for TYPE."
+  (let ((names nil))
+    (mapatoms
+     (lambda (symbol)
+       (let ((generic (and (fboundp symbol) (get symbol 'cl--generic))))
+         (when (and generic
+                    (or (null type)
+                        (cl-some (lambda (method)
+                                   (cl--generic-specializers-apply-to-type-p
+                                    (cl--generic-method-specializers method) type))
+                                 (cl--generic-method-table generic))))
+           (push symbol names)))))
+    names))
+
 (defmacro cl-generic-define-context-rewriter (name args &rest body)
   "Make &context (NAME ARGS...) stand for the (EXPR SPECIALIZER) BODY returns."
   (declare (indent defun))

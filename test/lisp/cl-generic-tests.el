@@ -217,6 +217,10 @@ type consed onto the next method's result (nil when there is none)."
   (should (equal (cl-generic-tests--speak
                   (make-cl-generic-tests--puppy :name "Rex"))
                  '(puppy (dog animal "Rex"))))
+  (should (memq 'cl-generic-tests--speak
+                (cl-generic-all-functions 'cl-generic-tests--puppy)))
+  (should (memq 'cl-generic-tests--speak (cl-generic-all-functions)))
+  (should-not (memq 'cl-generic-tests--speak (cl-generic-all-functions 'integer)))
   (should (equal (cl-generic-tests--speak 5) '(atom)))
   (should (equal (cl-generic-tests--speak '(1)) '(t))))
 
@@ -353,5 +357,25 @@ type consed onto the next method's result (nil when there is none)."
       (mapcar (lambda (y) (+ y (cl-call-next-method))) (list x 1))))
   (should (= (cl-generic-tests--closure 1) 101))
   (should (equal (cl-generic-tests--closure 5) '(110 106))))
+
+;;;; Context specializers.
+
+(defvar cl-generic-tests--mode 'text)
+
+(cl-defgeneric cl-generic-tests--ctx (x))
+(cl-defmethod cl-generic-tests--ctx (x) (list 'plain x))
+(cl-defmethod cl-generic-tests--ctx (x &context (cl-generic-tests--mode (eql prog)))
+  (cons 'prog (cl-call-next-method)))
+(cl-defmethod cl-generic-tests--ctx ((x integer) &context (cl-generic-tests--mode symbol))
+  (cons 'integer-symbol (cl-call-next-method)))
+
+(ert-deftest cl-generic-tests-context ()
+  (should (equal (cl-generic-tests--ctx 1) '(integer-symbol plain 1)))
+  (should (equal (let ((cl-generic-tests--mode 'prog)) (cl-generic-tests--ctx 1))
+                 '(integer-symbol prog plain 1)))
+  (should (equal (let ((cl-generic-tests--mode "str")) (cl-generic-tests--ctx 1))
+                 '(plain 1)))
+  (should (equal (let ((cl-generic-tests--mode 'prog)) (cl-generic-tests--ctx "a"))
+                 '(prog plain "a"))))
 
 ;;; cl-generic-tests.el ends here
