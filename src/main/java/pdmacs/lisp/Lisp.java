@@ -62,7 +62,9 @@ public final class Lisp {
   public static Symbol intern(String name) {
     Symbol s = obarray.lookup(name);
     if (s == null) {
-      s = obarray.intern(name);
+      // Made here, not by obarray.intern, which would look the name up a second time.
+      s = new Symbol(name, NIL);
+      obarray.add(s);
       if (initializing) registerBuiltin(s);
     }
     return s;
