@@ -374,4 +374,29 @@ This function has :override advice: No documentation
 
 \(fn &rest _)")))
 
+;; A built-in function: advised through its symbol, as in Emacs.
+(ert-deftest nadvice-tests-subr ()
+  (unwind-protect
+      (progn
+        (advice-add 'abs :filter-return #'1+)
+        (should (= (abs -3) 4))
+        (should (= (funcall 'abs -3) 4))
+        (should (equal (mapcar 'abs '(-1 2)) '(2 3))))
+    (advice-remove 'abs #'1+))
+  (should (= (abs -3) 3))
+  (should (subrp (symbol-function 'abs))))
+
+(ert-deftest nadvice-tests-bad-input ()
+  (should (equal (should-error (advice-add "str" :around #'ignore))
+                 '(wrong-type-argument symbolp "str")))
+  (should (equal (should-error (advice-remove 42 #'ignore))
+                 '(wrong-type-argument symbolp 42)))
+  (should (equal (should-error (macroexpand '(define-advice foo bad 1)))
+                 '(wrong-type-argument listp bad)))
+  (should (equal (should-error (macroexpand '(define-advice foo (:around (f) 42) 1)))
+                 (list 'error (format-message "Unrecognized name spec `42'"))))
+  (should-not (advice-function-member-p 'a 5))
+  (should (equal (should-error (advice-add 'progn :around #'ignore))
+                 '(error "Advice impossible: progn is a special form"))))
+
 ;;; nadvice-tests.el ends here
