@@ -6,7 +6,7 @@
 
 (setq load-path (list (expand-file-name "lisp" (file-name-directory load-file-name))))
 
-(let ((files '("byte-run" "backquote" "macroexp" "subr" "gv" "pcase" "cl-lib" "cl-generic"
+(let ((files '("byte-run" "backquote" "macroexp" "subr" "gv" "nadvice" "pcase" "cl-lib" "cl-generic"
                "subr-x" "seq" "map" "pp" "ert" "regexp-opt" "rx"
                "json" "let-alist" "ring" "generator" "thunk" "benchmark")))
   ;; In dependency order: each file may use what the earlier ones define.

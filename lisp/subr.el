@@ -620,8 +620,12 @@ Nil when there is none (or \"\" with PERIOD)."
 ;;;; Documentation.
 
 (defun documentation (function &optional _raw)
-  "The documentation string of FUNCTION, or nil."
+  "The documentation string of FUNCTION, or nil.
+A `function-documentation' property of FUNCTION that is not a string is a
+form, evaluated to compute the documentation (advice uses this)."
   (let ((doc (and (symbolp function) (get function 'function-documentation))))
+    (when (and doc (not (stringp doc)))
+      (setq doc (eval doc t)))
     (or doc
         (let ((def (indirect-function function)))
           (when (eq (car-safe def) 'macro) (setq def (cdr def)))
