@@ -8,7 +8,7 @@
 
 (let ((files '("byte-run" "backquote" "macroexp" "subr" "gv" "pcase" "cl-lib"
                "subr-x" "seq" "map" "pp" "ert" "regexp-opt" "rx"
-               "json" "let-alist" "ring")))
+               "json" "let-alist" "ring" "bindat" "avl-tree" "radix-tree")))
   ;; In dependency order: each file may use what the earlier ones define.
   (while files
     (load (car files) nil t)
