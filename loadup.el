@@ -8,7 +8,8 @@
 
 (let ((files '("byte-run" "backquote" "macroexp" "subr" "gv" "nadvice" "pcase" "cl-lib" "cl-generic"
                "subr-x" "seq" "map" "pp" "ert" "regexp-opt" "rx"
-               "json" "let-alist" "ring" "generator" "thunk" "benchmark")))
+               "json" "let-alist" "ring" "generator" "thunk" "benchmark"
+               "bindat" "avl-tree" "radix-tree")))
   ;; In dependency order: each file may use what the earlier ones define.
   (while files
     (load (car files) nil t)

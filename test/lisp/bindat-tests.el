@@ -1,0 +1,280 @@
+;;; bindat-tests.el --- tests for bindat.el  -*- lexical-binding: t -*-
+
+(require 'ert)
+(require 'bindat)
+
+(defvar bindat-tests--header-spec
+  '((dest-ip ip) (src-ip ip) (dest-port u16) (src-port u16)))
+
+(defvar bindat-tests--item-spec
+  '((type u8) (opcode u8) (length u16r) (id strz 8) (data vec (length)) (align 4)))
+
+(defvar bindat-tests--inner-spec '((d u8)))
+
+(defvar bindat-tests--packet-spec
+  '((header struct bindat-tests--header-spec)
+    (counters vec 2 u32r)
+    (items u8)
+    (item repeat (items) (struct bindat-tests--item-spec))))
+
+(defvar bindat-tests--packet
+  '((header (dest-ip . [192 168 1 100]) (src-ip . [192 168 1 101])
+            (dest-port . 284) (src-port . 5408))
+    (counters . [1 2]) (items . 2)
+    (item ((data . [1 2 3 4 5]) (id . "ABCDEF") (length . 5) (opcode . 3) (type . 2))
+          ((type . 1) (opcode . 4) (length . 7) (id . "BCDEFG")
+           (data . [6 7 8 9 10 11 12])))))
+
+(defconst bindat-tests--packet-bytes
+  "\300\250\1d\300\250\1e\1\34\25 \1\0\0\0\2\0\0\0\2\2\3\5\0ABCDEF\0\0\1\2\3\4\5\0\0\1\4\7\0BCDEFG\0\0\6\7\10\11\12\13\14\0")
+
+(defun bindat-tests--error (thunk)
+  (condition-case err (funcall thunk) (error err)))
+
+(ert-deftest bindat-tests-spec-packet ()
+  (let ((spec bindat-tests--packet-spec) (pkt bindat-tests--packet))
+    (should (= (bindat-length spec pkt) 60))
+    (should (equal (bindat-pack spec pkt) bindat-tests--packet-bytes))
+    (should (not (multibyte-string-p (bindat-pack spec pkt))))
+    (let ((back (bindat-unpack spec bindat-tests--packet-bytes)))
+      ;; Unpacked alists list the last field first.
+      (should (equal (mapcar #'car back) '(item items counters header)))
+      (should (equal (bindat-get-field back 'header)
+                     '((src-port . 5408) (dest-port . 284)
+                       (src-ip . [192 168 1 101]) (dest-ip . [192 168 1 100]))))
+      (should (equal (bindat-get-field back 'item 1 'id) "BCDEFG"))
+      (should (equal (bindat-get-field back 'item 0 'data) [1 2 3 4 5]))
+      (should (equal (bindat-ip-to-string (bindat-get-field back 'header 'src-ip))
+                     "192.168.1.101"))
+      (should (equal (bindat-pack spec back) bindat-tests--packet-bytes)))))
+
+(ert-deftest bindat-tests-spec-integers ()
+  (should (equal (bindat-unpack '((a u8) (b u16) (c u24) (d u32) (e u16r) (f u24r) (g u32r))
+                                "\1\2\3\4\5\6\7\10\11\12\13\14\15\16\17\20\21\22\23")
+                 '((g . 319951120) (f . 986637) (e . 3083) (d . 117967114)
+                   (c . 263430) (b . 515) (a . 1))))
+  (should (equal (bindat-pack '((a u8) (b u16) (c u24) (d u32) (e u16r) (f u24r) (g u32r))
+                              '((a . 255) (b . 258) (c . 65539) (d . 4294967295)
+                                (e . 258) (f . 65539) (g . 16909060)))
+                 "\377\1\2\1\0\3\377\377\377\377\2\1\3\0\1\4\3\2\1"))
+  ;; Values are cut to their width; the old aliases work.
+  (should (equal (bindat-pack '((a u8) (b word) (c byte) (d dword) (e short) (f long))
+                              '((a . 300) (b . -1) (c . 1) (d . 1) (e . 2) (f . 3)))
+                 ",\377\377\1\0\0\0\1\0\2\0\0\0\3"))
+  (should (equal (bindat-unpack '((a ip)) "\1\2\3\4") '((a . [1 2 3 4])))))
+
+(ert-deftest bindat-tests-spec-strings-bits-vectors ()
+  (should (equal (bindat-unpack '((a bits 2) (b bits 1)) "\201\2\0") '((a 1 8 15))))
+  (should (equal (bindat-pack '((a bits 2) (b bits 1)) '((a 0 1 9 15) (b 7)))
+                 "\202\3\200"))
+  (should (equal (bindat-unpack '((s str 3) (z strz 4) (t2 str 2)) "abcde\0fgh")
+                 '((t2 . "gh") (z . "de") (s . "abc"))))
+  (should (equal (bindat-pack '((s str 3) (z strz 4)) '((s . "abcdef") (z . "xy")))
+                 "abcxy\0\0"))
+  (should (equal (bindat-unpack '((v vec 2 u16) (w vec 2) (x vec 2 (vec 2 u8)))
+                                [0 1 0 2 3 4 5 6 7 8])
+                 '((x . [[5 6] [7 8]]) (w . [3 4]) (v . [1 2]))))
+  (should (equal (bindat-pack '((v vec 2 u16) (w vec 2) (x vec 2 (vec 2 u8)))
+                              '((v . [1 2]) (w . [3]) (x . [[5 6] [7 8]])))
+                 ;; A short vector is not padded: what follows moves up.
+                 "\0\1\0\2\3\5\6\7\10\0"))
+  (should (= (bindat-length '((v vec 2 u16) (w vec 2) (x vec 2 (vec 2 u8))) nil) 10)))
+
+(ert-deftest bindat-tests-spec-fill-align-union ()
+  (should (equal (bindat-unpack '((a u8) (fill 2) (b u8) (align 4) (c u8))
+                                "\1\2\3\4\5\6\7\10\11")
+                 '((c . 5) (b . 4) (a . 1))))
+  (should (equal (bindat-pack '((a u8) (fill 2) (b u8) (align 4) (c u8))
+                              '((a . 1) (b . 2) (c . 3)))
+                 "\1\0\0\2\3"))
+  (let ((spec '((tag u8) (union (tag) (1 (x u8)) (2 (y u16)) (t (z str 1))))))
+    (should (equal (bindat-unpack spec "\2\0\5") '((y . 5) (tag . 2))))
+    (should (equal (bindat-unpack spec "\7A") '((z . "A") (tag . 7))))
+    (should (equal (bindat-pack spec '((tag . 2) (y . 513))) "\2\2\1")))
+  (should (equal (bindat-unpack '((tag u8) (u union (tag) ((eval (= tag 3)) (x u8))))
+                                "\3\11")
+                 '((u (x . 9)) (tag . 3))))
+  ;; An unnamed struct's fields join the enclosing ones.
+  (should (equal (bindat-unpack '((a u8) (s struct bindat-tests--inner-spec)
+                                  (struct bindat-tests--inner-spec))
+                                "\1\2\3")
+                 '((d . 3) (s (d . 2)) (a . 1))))
+  ;; A literal list after `struct' is taken for a field path, not a spec.
+  (should (equal (bindat-tests--error
+                  (lambda () (bindat-unpack '((a u8) (s struct ((b u8)))) "\1\2")))
+                 '(wrong-type-argument listp 1))))
+
+(ert-deftest bindat-tests-spec-eval ()
+  (should (equal (bindat-unpack '((n u8) (s str (eval (1+ last)))) "\2abcd")
+                 '((s . "abc") (n . 2))))
+  (should (equal (bindat-unpack '((n u8) (eval (setq bindat-idx (+ bindat-idx 1)))
+                                  (m u8) (k str (eval last))
+                                  (sz eval (* 2 (bindat-get-field struct 'm))))
+                                "\1\2\3\4\5\6\7\10")
+                 '((sz . 6) (k . "\4\5\6") (m . 3) (n . 1))))
+  (should (equal (bindat-pack '((n u8) (sum eval (+ 1 (bindat-get-field struct 'n)))
+                                (x u8 (sum)))
+                              '((n . 2) (x . 7)))
+                 "\2\7\0\0"))
+  (should (= (bindat-length '((n u8) (sum eval (+ 1 (bindat-get-field struct 'n)))
+                              (x str (sum)))
+                            '((n . 2) (x . "ab")))
+             4))
+  (should (equal (bindat-unpack '((a u8) (b (eval 'u16))) "\1\2\3") '((b . 515) (a . 1)))))
+
+(ert-deftest bindat-tests-spec-raw-and-index ()
+  (should (equal (bindat-unpack '((a u8)) "\1\2\3" 2) '((a . 3))))
+  (let ((raw (make-string 4 ?x)))
+    (should (null (bindat-pack '((a u16)) '((a . 16706)) raw 1)))
+    (should (equal raw "xABx")))
+  (let ((raw (make-vector 3 0)))
+    (bindat-pack '((a u16)) '((a . 16706)) raw 1)
+    (should (equal raw [0 65 66])))
+  ;; A missing value leaves its bytes zero.
+  (should (equal (bindat-pack '((a u8) (b u16)) '((b . 1))) "\0\0\1")))
+
+(ert-deftest bindat-tests-get-field-and-formatting ()
+  (should (equal (bindat-get-field '((a (b . [((c . 5))]))) 'a 'b 0 'c) 5))
+  (should (null (bindat-get-field '((a . 1)) 'z 'y)))
+  (should (equal (bindat-get-field '((a . 1))) '((a . 1))))
+  (should (equal (list (bindat-ip-to-string [127 0 0 1]) (bindat-ip-to-string "\1\2\3\4")
+                       (bindat-ip-to-string [1 2 3 4 80]))
+                 '("127.0.0.1" "1.2.3.4" "1.2.3.4")))
+  (should (equal (list (bindat-vector-to-dec [1 2 3]) (bindat-vector-to-hex [1 171 3])
+                       (bindat-vector-to-hex [1 2] "-")
+                       (bindat-format-vector [1 2 3] "<%d>" "," 2))
+                 '("1.2.3" "01:ab:03" "01-02" "<1>,<2>"))))
+
+(ert-deftest bindat-tests-spec-errors ()
+  (should (equal (bindat-tests--error (lambda () (bindat-unpack '((a u8) (b u16)) "\1\2")))
+                 '(args-out-of-range "\1\2" 2)))
+  (should (equal (bindat-tests--error (lambda () (bindat-unpack '((a u8)) "é")))
+                 '(error "String is multibyte")))
+  (should (equal (bindat-tests--error (lambda () (bindat-pack '((a u8)) '((a . 1)) "éé")))
+                 '(error "Pre-allocated string is multibyte")))
+  (should (equal (bindat-tests--error (lambda () (bindat-pack '((a u8)) '((a . "x")))))
+                 '(wrong-type-argument integer-or-marker-p "x")))
+  ;; Strings cannot be unpacked from a vector.
+  (should (equal (bindat-tests--error (lambda () (bindat-unpack '((a str 2)) [65 66])))
+                 '(wrong-type-argument listp [65 66]))))
+
+(defvar bindat-tests--t1
+  (bindat-type (a u8) (b uint 16) (c uintr 24) (d str 3) (e strz 4) (f bits 1)
+    (g vec 2 u8) (_ fill 1) (h uint 32)))
+
+(defvar bindat-tests--t1-value
+  '((a . 1) (b . 2) (c . 3) (d . "abc") (e . "xy") (f 7) (g . [5 6]) (h . 256)))
+
+(defvar bindat-tests--t2
+  (bindat-type (len u8) (payload str len) (cnt u8) (nums vec cnt uint 16)
+    (_ align 4) (tail u8)))
+
+(ert-deftest bindat-tests-type-basic ()
+  (let ((bytes "\1\0\2\3\0\0abcxy\0\0\200\5\6\0\0\0\1\0"))
+    (should (= (bindat-length bindat-tests--t1 bindat-tests--t1-value) 21))
+    (should (equal (bindat-pack bindat-tests--t1 bindat-tests--t1-value) bytes))
+    ;; `bindat-type' alists are in field order.
+    (should (equal (bindat-unpack bindat-tests--t1 bytes) bindat-tests--t1-value)))
+  (let ((v '((len . 3) (payload . "abc") (cnt . 2) (nums . [1 2]) (tail . 9))))
+    (should (equal (bindat-pack bindat-tests--t2 v) "\3abc\2\0\1\0\2\0\0\0\11"))
+    (should (equal (bindat-unpack bindat-tests--t2 "\3abc\2\0\1\0\2\0\0\0\11") v)))
+  (should (equal (bindat-unpack (bindat-type (a uint 8) (b uintr 8) (c uintr 16)) "\1\2\3\4")
+                 '((a . 1) (b . 2) (c . 1027))))
+  (should (= (bindat-unpack (bindat-type uint 64) "\1\2\3\4\5\6\7\10") 72623859790382856))
+  (should (equal (bindat-pack (bindat-type uintr 64) 72623859790382856)
+                 "\10\7\6\5\4\3\2\1"))
+  (should (equal (bindat-unpack (bindat-type (a bits 2)) "\1\200") '((a 7 8))))
+  (should (equal (bindat-unpack (bindat-type vec 3) "\1\2\3") [1 2 3]))
+  (should (equal (let ((n 3)) (bindat-unpack (bindat-type str n) "abcdef")) "abc"))
+  (should (equal (bindat-unpack (bindat-type (a u8) (b u8)) "\1\2\3" 1) '((a . 2) (b . 3))))
+  (let ((raw (make-string 4 ?-)))
+    (should (null (bindat-pack (bindat-type (a u8) (b u8)) '((a . 65) (b . 66)) raw 2)))
+    (should (equal raw "--AB"))))
+
+(ert-deftest bindat-tests-type-strz ()
+  (should (equal (bindat-pack (bindat-type strz 5) "abc") "abc\0\0"))
+  (should (equal (bindat-unpack (bindat-type strz 5) "ab\0cd") "ab"))
+  ;; Emacs 28 counts no terminating byte for an unsized strz.
+  (should (= (bindat-length (bindat-type strz) "abc") 3))
+  (should (equal (bindat-pack (bindat-type strz) "abc") "abc")))
+
+(ert-deftest bindat-tests-type-sint-repeat-unit ()
+  (should (= (bindat-unpack (bindat-type sint 16 nil) "\377\376") -2))
+  (should (= (bindat-unpack (bindat-type sint 16 t) "\376\377") -2))
+  (should (equal (bindat-pack (bindat-type sint 16 nil) -2) "\377\376"))
+  (should (equal (bindat-pack (bindat-type sint 8 t) -128) "\200"))
+  (should (equal (bindat-pack (bindat-type sint 32 t) 100) "d\0\0\0"))
+  (should (equal (bindat-unpack (bindat-type (a u8) (b sint 8 nil)) "\1\377")
+                 '((a . 1) (b . -1))))
+  (should (equal (bindat-unpack (bindat-type repeat 3 u8) "\1\2\3") '(1 2 3)))
+  (should (equal (bindat-pack (bindat-type repeat 2 uint 16) '(258 772)) "\1\2\3\4"))
+  (should (= (bindat-unpack (bindat-type unit 42) "") 42))
+  (should (equal (bindat-pack (bindat-type unit 42) 7) "")))
+
+(ert-deftest bindat-tests-type-structs ()
+  (should (equal (bindat-unpack (bindat-type (x u8) (y type bindat-tests--t2))
+                                "\7\1a\0\0\0\0\0")
+                 '((x . 7) (y (len . 1) (payload . "a") (cnt . 0) (nums . []) (tail . 0)))))
+  (should (equal (bindat-unpack (bindat-type (x u8) (y struct (a u8) (b u8))) "\1\2\3")
+                 '((x . 1) (y (a . 2) (b . 3)))))
+  ;; An unnamed struct field is spliced into the enclosing alist.
+  (should (equal (bindat-unpack (bindat-type (x u8) (_ struct (a u8) (b u8))) "\1\2\3")
+                 '((x . 1) (a . 2) (b . 3))))
+  (should (equal (bindat-unpack (bindat-type (a fill 2) (b u8)) "\1\2\3") '((a) (b . 3))))
+  (should (= (bindat-unpack (bindat-type (x u8) (y u8) :unpack-val (+ x y)) "\1\2") 3))
+  (let ((pair (bindat-type :pack-var n (x u8 :pack-val (car n)) (y u8 :pack-val (cdr n))
+                :unpack-val (cons x y))))
+    (should (equal (bindat-pack pair '(3 . 4)) "\3\4"))
+    (should (equal (bindat-unpack pair "\3\4") '(3 . 4))))
+  (let ((kw (bindat-type (:kw u8) (b str kw))))
+    (should (equal (bindat-unpack kw "\2ab") '((:kw . 2) (b . "ab"))))
+    (should (equal (bindat-pack kw '((:kw . 2) (b . "ab"))) "\2ab")))
+  (let ((vs (bindat-type (n u8) (v vec n (a u8) (b u8))))
+        (val '((n . 2) (v . [((a . 1) (b . 2)) ((a . 3) (b . 4))]))))
+    (should (equal (bindat-unpack vs "\2\1\2\3\4") val))
+    (should (equal (bindat-pack vs val) "\2\1\2\3\4"))
+    (should (= (bindat-length vs val) 5))))
+
+(bindat-defmacro bindat-tests--pair (ty)
+  `(struct (first ,@ty) (second ,@ty)))
+
+(bindat-defmacro bindat-tests--lstr ()
+  "A string after its length byte."
+  '(struct :pack-var s (n u8 :pack-val (length s)) (s str n :pack-val s) :unpack-val s))
+
+(ert-deftest bindat-tests-defmacro ()
+  (should (equal (bindat-unpack (bindat-type bindat-tests--pair (uint 16)) "\0\1\0\2")
+                 '((first . 1) (second . 2))))
+  (should (equal (bindat-pack (bindat-type bindat-tests--lstr) "hello") "\5hello"))
+  (should (equal (bindat-unpack (bindat-type bindat-tests--lstr) "\5hello") "hello"))
+  (let ((two (bindat-type (a bindat-tests--lstr) (b bindat-tests--lstr))))
+    (should (equal (bindat-unpack two "\1x\2yz") '((a . "x") (b . "yz"))))
+    (should (equal (bindat-pack two '((a . "x") (b . "yz"))) "\1x\2yz"))))
+
+(ert-deftest bindat-tests-type-errors ()
+  (should (equal (bindat-tests--error (lambda () (eval '(bindat-type (a u8) 5) t)))
+                 '(error "Unrecognized format in bindat fields: (5)")))
+  (should (equal (bindat-tests--error (lambda () (eval '(bindat-type :pack-var v (a u8)) t)))
+                 (list 'error (format-message "`:pack-var VAR' needs to be followed by fields"))))
+  (should (equal (bindat-tests--error
+                  (lambda () (bindat-unpack (bindat-type (a u8) (b u8)) "\1")))
+                 '(args-out-of-range "\1" 1)))
+  (should (equal (bindat-tests--error (lambda () (bindat-unpack (bindat-type (a u8)) "é")))
+                 '(error "String is multibyte")))
+  (should (equal (bindat-tests--error (lambda () (bindat-pack (bindat-type (a u8)) '((a . x)))))
+                 '(wrong-type-argument integer-or-marker-p x)))
+  (should (equal (bindat-tests--error (lambda () (bindat-pack (bindat-type (a str 2)) '((a . 5)))))
+                 '(wrong-type-argument sequencep 5)))
+  ;; `vec' sizes by the count, but packing needs every element.
+  (should (= (bindat-length (bindat-type vec 3 u8) [1]) 3))
+  (should (equal (bindat-tests--error (lambda () (bindat-pack (bindat-type vec 3 u8) [1])))
+                 '(args-out-of-range [1] 1)))
+  ;; An unnamed field whose value is not a list cannot be spliced.
+  (should (equal (bindat-tests--error
+                  (lambda () (bindat-unpack (bindat-type (_ u8) (a u8)) "\1\2")))
+                 '(wrong-type-argument consp 1)))
+  ;; Emacs 28's unsized strz reads, then fails to advance.
+  (should (equal (bindat-tests--error (lambda () (bindat-unpack (bindat-type strz) "abc\0")))
+                 '(wrong-type-argument number-or-marker-p nil))))
+
+;;; bindat-tests.el ends here
