@@ -7,6 +7,7 @@
 (setq load-path (list (expand-file-name "lisp" (file-name-directory load-file-name))))
 
 (let ((files '("byte-run" "backquote" "macroexp" "subr" "gv" "pcase" "cl-lib"
+               "cl-macs" "cl-extra" "cl-seq"
                "subr-x" "seq" "map" "pp" "ert" "regexp-opt" "rx"
                "json" "let-alist" "ring" "generator" "thunk" "benchmark")))
   ;; In dependency order: each file may use what the earlier ones define.
