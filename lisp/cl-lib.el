@@ -442,8 +442,11 @@ anything."
       (satisfies (funcall (car (cdr type)) object))
       (integer (and (integerp object)
                     (or (memq (nth 1 type) '(* nil)) (>= object (nth 1 type)))
-                    (or (memq (nth 2 type) '(* nil)) (<= object (nth 2 type)))))
-      (t (error "Bad type spec: %s" type))))
+                    (or (memq (nth 2 type) '(* nil)) (<= object (nth 2 type)))
+                    t))
+      (t (if (get (car type) 'cl-deftype-handler)
+             (cl-typep object (apply (get (car type) 'cl-deftype-handler) (cdr type)))
+           (error "Bad type spec: %s" type)))))
    ((memq type '(null)) (null object))
    ((eq type 'atom) (atom object))
    ((eq type 'real) (numberp object))
@@ -454,6 +457,8 @@ anything."
    ((eq type 'natnum) (natnump object))
    ((eq type 'boolean) (booleanp object))
    ((eq type 'keyword) (keywordp object))
+   ((get type 'cl-deftype-handler)
+    (cl-typep object (funcall (get type 'cl-deftype-handler))))
    ((get type 'cl--struct-slots) (cl--struct-subtype-p (cl--struct-tag object) type))
    ((fboundp (intern (format "%sp" type))) (funcall (intern (format "%sp" type)) object))
    ((fboundp (intern (format "%s-p" type))) (funcall (intern (format "%s-p" type)) object))
@@ -842,16 +847,6 @@ unless :from-end."
   "LIST with ITEM added at the front unless already a member."
   (if (apply #'cl-member (cl--key-of item keys) list keys) list (cons item list)))
 
-(defun cl-substitute (new old seq &rest keys)
-  "A copy of SEQ with the elements matching OLD replaced by NEW."
-  (let ((pred (cl--test-function old keys)))
-    (cl--map-like seq (lambda (x) (if (funcall pred x) new x)))))
-
-(defun cl--map-like (seq fn)
-  "FN mapped over SEQ, giving a sequence of SEQ's type."
-  (let ((result (mapcar fn seq)))
-    (cond ((listp seq) result) ((stringp seq) (concat result)) (t (vconcat result)))))
-
 (defun cl-getf (plist tag &optional default)
   "The value of TAG in PLIST, or DEFAULT."
   (let ((cell (plist-member plist tag)))
@@ -873,20 +868,6 @@ unless :from-end."
   (let ((x n) (y (/ (1+ n) 2)))
     (while (< y x) (setq x y y (/ (+ x (/ n x)) 2)))
     x))
-
-(defun cl-parse-integer (string &rest keys)
-  "The integer written in STRING (:start, :end, :radix, :junk-allowed)."
-  (let* ((start (or (plist-get keys :start) 0))
-         (end (or (plist-get keys :end) (length string)))
-         (text (string-trim (substring string start end))))
-    (if (string-match-p "\\`[-+]?[0-9a-zA-Z]+\\'" text)
-        (string-to-number text (or (plist-get keys :radix) 10))
-      (unless (plist-get keys :junk-allowed)
-        (error "Not an integer string: `%s'" string)))))
-
-(defun cl-random (lim &optional _state)
-  "A random number below LIM."
-  (random lim))
 
 ;;;; cl-loop.
 
@@ -1345,20 +1326,19 @@ NAME [ARGLIST]), (:copier NAME), (:predicate NAME), (:conc-name PREFIX) and
                 forms)))
       `(progn ,@(nreverse forms) ',name))))
 
+(define-error 'cl-struct-unknown-slot "struct has no slot")
+
 (defun cl-struct-slot-value (struct-type slot-name inst)
   "The value of SLOT-NAME in INST, a structure of type STRUCT-TYPE."
   (let ((slots (get struct-type 'cl--struct-slots))
         (i 1))
     (while (and slots (not (eq (car (car slots)) slot-name)))
       (setq slots (cdr slots) i (1+ i)))
-    (unless slots (error "Unknown slot %s" slot-name))
+    (unless slots (signal 'cl-struct-unknown-slot (list struct-type slot-name)))
     (aref inst i)))
 
-;; GNU Emacs splits this library into cl-lib, cl-macs, cl-seq and cl-extra;
-;; code that requires one of the parts directly finds it here.
-(provide 'cl-macs)
-(provide 'cl-seq)
-(provide 'cl-extra)
+;; As in GNU Emacs, the rarer macros and functions are in cl-macs, cl-seq and
+;; cl-extra, which loadup.el loads after this file.
 (provide 'cl-lib)
 
 ;;; cl-lib.el ends here
