@@ -60,14 +60,19 @@ public final class Main {
    * (--help, a usage error) builds it for nothing, a few milliseconds.
    */
   private static int run(Startup startup) {
+    String[] environment;
     try {
       Session.initRuntime(startup.temacs);
+      // Read here, not on the start-up thread: the dump's half of the work there is the longer.
+      environment = startup.temacs ? null : pdmacs.runtime.Runtime.environment();
+      startup.shareDumpAllocation();
     } catch (RuntimeException e) {
       startup.await();
       return internalError(e);
     }
     startup.await();
     StartupTrace.mark("joined");
+    startup.trace();
     if (startup.usageError != null) {
       System.err.println("emacs: " + startup.usageError.getMessage());
       System.err.println("Try 'emacs --help' for more information.");
@@ -75,7 +80,7 @@ public final class Main {
     }
     Eval.exitHandler = new UnwindOnExit();
     try {
-      return Session.run(startup.commandLine, startup);
+      return Session.run(startup.commandLine, startup, environment);
     } catch (ExitRequest e) {
       return e.code;
     } catch (RuntimeException e) {

@@ -29,8 +29,11 @@ final class Session {
     StartupTrace.mark("runtime");
   }
 
-  /** Runs the session CL describes; STARTUP holds the dump read while the runtime was built. */
-  static int run(CommandLine cl, Startup startup) {
+  /**
+   * Runs the session CL describes; STARTUP holds the dump read while the runtime was built, and
+   * ENVIRONMENT the process environment read meanwhile (null for temacs, whose Runtime.init set it).
+   */
+  static int run(CommandLine cl, Startup startup, String[] environment) {
     if (cl.help) {
       Print.stdout.print(Help.text());
       Print.stdout.flush();
@@ -49,7 +52,7 @@ final class Session {
     if (startup.dump != null) {
       int status = StartupDump.finish(startup.dump);
       if (status != 0) return status;
-      Runtime.initProcessVariables(startup.environment);
+      Runtime.initProcessVariables(environment);
       StartupTrace.mark("process-variables");
     }
     List<Object> args = new ArrayList<>();

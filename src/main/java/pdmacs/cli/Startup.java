@@ -1,13 +1,12 @@
 package pdmacs.cli;
 
-import pdmacs.runtime.Runtime;
-
 /**
  * The start-up thread. main starts it first thing; it parses the command line and, when the
- * session starts from a dump, reads and checks the dump, allocates its objects and reads the
- * environment, while the Lisp thread builds the runtime (Runtime.init needs no command line: only
- * whether this is temacs, which the first argument alone says). The Lisp thread then {@link
- * #await}s it, and Thread.join hands everything over.
+ * session starts from a dump, reads and checks the dump and allocates its symbols, while the Lisp
+ * thread builds the runtime and reads the environment (neither needs the command line: only
+ * whether this is temacs, which the first argument alone says) and then allocates the dump's
+ * other objects ({@link #shareDumpAllocation}). The Lisp thread then {@link #await}s this
+ * thread, and Thread.join hands everything over.
  *
  * <p>A named class, not a lambda: the first lambda of a JVM bootstraps java.lang.invoke.
  */
@@ -19,8 +18,6 @@ final class Startup extends Thread {
   CommandLine.UsageError usageError;
   /** The dump's first half, or null when the session needs no dump. */
   StartupDump.Prefetch dump;
-  /** The environment, read here when there is a dump (temacs reads it in Runtime.init). */
-  String[] environment;
 
   Startup(String[] argv) {
     super("startup");
@@ -28,19 +25,62 @@ final class Startup extends Thread {
     this.temacs = argv.length > 0 && argv[0].equals("--temacs");
   }
 
+  /** For StartupTrace: how long parsing took. */
+  private long parseNanos;
+
+  /** Guarded by this: the command line is parsed and dump set (or not needed). */
+  private boolean parsed;
+
   @Override
   public void run() {
+    StartupDump.Prefetch d = null;
     try {
-      commandLine = CommandLine.parse(argv);
-    } catch (CommandLine.UsageError e) {
-      usageError = e;
-      return;
+      long start = System.nanoTime();
+      try {
+        commandLine = CommandLine.parse(argv);
+      } catch (CommandLine.UsageError e) {
+        usageError = e;
+        return;
+      }
+      parseNanos = System.nanoTime() - start;
+      CommandLine cl = commandLine;
+      if (!(cl.temacs || cl.help || cl.version || cl.fingerprint)) d = new StartupDump.Prefetch(cl.dumpFile);
+    } finally {
+      parsed(d);
     }
-    CommandLine cl = commandLine;
-    if (cl.temacs || cl.help || cl.version || cl.fingerprint) return;
-    dump = new StartupDump.Prefetch(cl.dumpFile);
-    dump.run();
-    environment = Runtime.environment();
+    if (d != null) d.run();
+  }
+
+  private synchronized void parsed(StartupDump.Prefetch d) {
+    dump = d;
+    parsed = true;
+    notifyAll();
+  }
+
+  /**
+   * On the Lisp thread, with the runtime built: waits for the command line, and when the session
+   * starts from a dump, takes the share of its allocation that is the Lisp thread's.
+   */
+  void shareDumpAllocation() {
+    boolean interrupted = false;
+    StartupDump.Prefetch d;
+    synchronized (this) {
+      while (!parsed) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      d = dump;
+    }
+    if (interrupted) Thread.currentThread().interrupt();
+    if (d != null) d.allocateOthersWhenRead();
+  }
+
+  /** Records this thread's phases in StartupTrace (after await). */
+  void trace() {
+    StartupTrace.duration("parse", parseNanos);
   }
 
   /** Waits for this thread to finish, keeping the caller's interrupt status. */

@@ -20,11 +20,12 @@ import pdmacs.subr.EvalFns;
  * emacs.pdmp next to the launcher (the pdmacs.home property the scripts set), then the dump
  * stored inside the jar this class was loaded from.
  *
- * <p>Loading is split in two. {@link Prefetch#run} finds, reads and checks the dump and
- * allocates the objects that need no runtime; it runs on the start-up thread ({@link Startup})
- * while the Lisp thread builds the runtime. Then {@link #finish}, on the Lisp thread, builds the
- * rest and links the objects into the runtime. On two cores that hides the file reading, the
- * checksums, the fingerprint and most allocation behind Runtime.init.
+ * <p>Loading is split across the two threads. {@link Prefetch#run}, on the start-up thread
+ * ({@link Startup}), finds, reads and checks the dump while the Lisp thread builds the runtime;
+ * then the start-up thread allocates the dumped symbols while the Lisp thread allocates the other
+ * objects ({@link Prefetch#allocateOthersWhenRead}); then {@link #finish}, on the Lisp thread,
+ * links everything into the runtime. On two cores that hides the file reading, the checksums,
+ * the fingerprint and the allocation behind Runtime.init and each other.
  */
 final class StartupDump {
   private StartupDump() {}
@@ -41,8 +42,14 @@ final class StartupDump {
     private String failure;
     /** A Java exception from the prefetch, rethrown on the Lisp thread as before the split. */
     private RuntimeException crash;
+    /** The same for allocateOthersWhenRead, which the Lisp thread runs (its own fields: no race). */
+    private String othersFailure;
+    private RuntimeException othersCrash;
+    private long othersNanos;
     private String shown;
     private long nanos;
+    /** Of nanos, the finding, reading and checking (the rest is allocation), for StartupTrace. */
+    private long readNanos;
 
     Prefetch(String dumpFile) {
       this.dumpFile = dumpFile;
@@ -53,19 +60,70 @@ final class StartupDump {
       return StartupDump.shouldMap(size, mapSetting);
     }
 
+    /**
+     * On the start-up thread: finds, reads and checks the dump, then allocates its symbols.
+     * Once the dump is read (or has failed), {@link #allocateOthersWhenRead} may go on.
+     */
     void run() {
       long start = System.nanoTime();
       try {
-        prepared = prepare();
-        if (prepared != null) prepared.allocateStandalone();
+        try {
+          prepared = prepare();
+        } finally {
+          readNanos = System.nanoTime() - start;
+          readDone();
+        }
+        if (prepared != null) prepared.allocateSymbols();
       } catch (DumpLoadException e) {
-        failure = "emacs: could not load dump file \"" + shown + "\": " + e.getMessage();
+        failure = message(e);
       } catch (IOException e) {
         failure = "emacs: could not load dump file \"" + shown + "\": read error: " + e.getMessage();
       } catch (RuntimeException e) {
         crash = e;
       }
       nanos = System.nanoTime() - start;
+    }
+
+    private String message(DumpLoadException e) {
+      return "emacs: could not load dump file \"" + shown + "\": " + e.getMessage();
+    }
+
+    /** Guarded by this: the read is over, and prepared (or a failure) is set. */
+    private boolean read;
+
+    private synchronized void readDone() {
+      read = true;
+      notifyAll();
+    }
+
+    /**
+     * On the Lisp thread, once the runtime is built: waits until the dump is read, then
+     * allocates what the symbols' share leaves, while the start-up thread allocates the symbols.
+     */
+    void allocateOthersWhenRead() {
+      boolean interrupted = false;
+      DumpLoader.Prepared p;
+      synchronized (this) {
+        while (!read) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        p = prepared;
+      }
+      if (interrupted) Thread.currentThread().interrupt();
+      if (p == null) return;
+      long start = System.nanoTime();
+      try {
+        p.allocateOthers();
+      } catch (DumpLoadException e) {
+        othersFailure = message(e);
+      } catch (RuntimeException e) {
+        othersCrash = e;
+      }
+      othersNanos = System.nanoTime() - start;
     }
 
     /** java.io.File, not java.nio.file: the latter loads some 20 classes into every start-up. */
@@ -118,10 +176,17 @@ final class StartupDump {
    * work of both halves, not the wall time in between (Runtime.init ran meanwhile).
    */
   static int finish(Prefetch p) {
-    StartupTrace.duration("prefetch", p.nanos);
+    StartupTrace.duration("dump-read", p.readNanos);
+    StartupTrace.duration("dump-allocate-symbols", p.nanos - p.readNanos);
+    StartupTrace.duration("dump-allocate-others", p.othersNanos);
     if (p.crash != null) throw p.crash;
     if (p.failure != null) {
       System.err.println(p.failure);
+      return 1;
+    }
+    if (p.othersCrash != null) throw p.othersCrash;
+    if (p.othersFailure != null) {
+      System.err.println(p.othersFailure);
       return 1;
     }
     long start = System.nanoTime();
@@ -132,7 +197,7 @@ final class StartupDump {
       System.err.println("emacs: could not load dump file \"" + p.shown + "\": " + e.getMessage());
       return 1;
     }
-    long nanos = p.nanos + System.nanoTime() - start;
+    long nanos = p.nanos + p.othersNanos + System.nanoTime() - start;
     StartupTrace.mark("materialised");
     DumpFns.recordLoad(p.shown, nanos / 1e9);
     if (Boolean.getBoolean("pdmacs.dump.verbose")) {

@@ -12,8 +12,8 @@ final class StartupTrace {
 
   static final boolean ON = Boolean.getBoolean("pdmacs.startup.trace");
   private static final long START = System.nanoTime();
-  private static final String[] names = new String[16];
-  private static final long[] micros = new long[16];
+  private static final String[] names = new String[24];
+  private static final long[] micros = new long[24];
   private static int count;
 
   /** Records that the phase NAME ended now (main, then the Lisp thread, never at once). */

@@ -7,8 +7,8 @@ package pdmacs.dump;
  * <pre>
  * file    := header (HEADER_SIZE bytes) | hot | cold | discardable     (each section page-aligned)
  * header  := magic[8] version:u32 flags:u32 fingerprint[32]
- *            section[3] { offset:u64 stored:u64 raw:u64 crc32c:u32 pad:u32 }
- *            count[TYPES]:u32  tableOffset[TYPES]:u64  ... crc32c-of-header:u32 (last 4 bytes)
+ *            section[3] { offset:u64 stored:u64 raw:u64 crc32:u32 pad:u32 }
+ *            count[TYPES]:u32  tableOffset[TYPES]:u64  ... crc32-of-header:u32 (last 4 bytes)
  * </pre>
  *
  * <p>A <em>word</em> is a tagged 64-bit value: fixnums carry their value in the word; references
@@ -21,7 +21,11 @@ final class DumpFormat {
   /** "PDMACSDP": the first byte is '!' until the dump is complete, as Emacs marks a failed dump. */
   static final byte[] MAGIC = {'P', 'D', 'M', 'A', 'C', 'S', 'D', 'P'};
   static final byte INCOMPLETE_MARK = '!';
-  static final int VERSION = 3;
+  /**
+   * 4: checksums are CRC-32 (zlib's), not CRC-32C, whose class builds its tables at start-up;
+   * symbols flag ASCII names.
+   */
+  static final int VERSION = 4;
 
   static final int FLAG_LZ4 = 1;
 
@@ -89,7 +93,18 @@ final class DumpFormat {
   static final long MAIN_OBARRAY = (OTHER_MAIN_OBARRAY << 2) | TAG_OTHER;
 
   // Symbol record flags.
-  static final int SYM_INTERNED = 1, SYM_SPECIAL = 2, SYM_CONSTANT = 4;
+  /** Symbol flags. SYM_ASCII_NAME: the name's UTF-8 bytes are all ASCII (the loader copies them). */
+  static final int SYM_INTERNED = 1, SYM_SPECIAL = 2, SYM_CONSTANT = 4, SYM_ASCII_NAME = 8;
   // String and symbol-name flags.
   static final int STR_MULTIBYTE = 1;
+
+  /**
+   * The header's checksum: CRC-32 of every header byte before the checksum itself. Here, not in
+   * DumpWriter, so that checking a header does not load the writer's classes.
+   */
+  static int headerCrc(java.nio.ByteBuffer header) {
+    java.util.zip.CRC32 c = new java.util.zip.CRC32();
+    c.update(header.duplicate().clear().limit(OFF_HEADER_CRC));
+    return (int) c.getValue();
+  }
 }

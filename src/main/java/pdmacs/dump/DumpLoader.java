@@ -11,10 +11,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
@@ -70,8 +68,12 @@ public final class DumpLoader {
   /** The dumped symbols to intern, from the discardable section (see readObarrayList). */
   private Symbol[] interned;
   private Subr[] subrs;
-  /** Cold bytes not yet claimed by a record: see {@link #coldRange}. */
-  private long coldBudget;
+  /**
+   * Cold bytes claimed by symbols' names and by everything else (see {@link #coldRange}): two
+   * accounts, because the two are allocated at the same time on different threads.
+   */
+  private long coldUsedByNames, coldUsedByOthers;
+  private boolean symbolsAllocated, othersAllocated;
   /** Set by the header: the sections were LZ4-compressed. */
   private boolean compressed;
 
@@ -113,7 +115,22 @@ public final class DumpLoader {
      * over by that happens-before edge). Optional: materialise does it if not done.
      */
     public void allocateStandalone() throws DumpLoadException {
-      loader.allocateStandalone();
+      loader.allocateSymbols();
+      loader.allocateOthers();
+    }
+
+    /**
+     * The symbols' share of {@link #allocateStandalone} (the larger: names are copied and the
+     * obarray list checked). It and {@link #allocateOthers} may run at the same time on two
+     * threads: they fill disjoint parts of the object table and keep separate accounts.
+     */
+    public void allocateSymbols() throws DumpLoadException {
+      loader.allocateSymbols();
+    }
+
+    /** Everything else {@link #allocateStandalone} allocates (see {@link #allocateSymbols}). */
+    public void allocateOthers() throws DumpLoadException {
+      loader.allocateOthers();
     }
 
     /** Makes the objects and installs them in the runtime, which must be initialised. */
@@ -178,21 +195,29 @@ public final class DumpLoader {
     ByteBuffer[] data = new ByteBuffer[3];
     for (int i = 0; i < 3; i++) {
       long off = sections[i][0], stored = sections[i][1], raw = sections[i][2];
+      String what = "corrupt dump file: checksum mismatch in the " + SECTION_NAMES[i] + " section";
+      if (i == 0 && !stats.mapped && !l.compressed) {
+        // The hot section goes straight into the words the loader reads, never a byte array.
+        l.words = readWords(f, offset + off, (int) stored, (int) sections[i][3], what);
+        continue;
+      }
       ByteBuffer b = stats.mapped
           ? f.getChannel().map(FileChannel.MapMode.READ_ONLY, offset + off, stored)
           : ByteBuffer.wrap(readBytes(f, offset + off, (int) stored));
       b.order(ByteOrder.LITTLE_ENDIAN);
-      if (crc(b) != (int) sections[i][3]) {
-        throw new DumpLoadException("corrupt dump file: checksum mismatch in the " + SECTION_NAMES[i] + " section");
-      }
+      if (crc(b) != (int) sections[i][3]) throw new DumpLoadException(what);
       if (l.compressed) b = decompress(b, (int) raw, SECTION_NAMES[i]);
       data[i] = b;
     }
     l.cold = data[1];
     l.disc = data[2];
-    l.words = toWords(data[0]);
+    if (l.words == null) l.words = toWords(data[0]);
     l.coldBytes = l.cold.hasArray() && l.cold.arrayOffset() == 0 && l.cold.array().length == l.cold.limit()
         ? l.cold.array() : copyOf(l.cold);
+    int total = 0;
+    for (int c : l.counts) total += c;
+    l.objects = new Object[total];
+    l.segmentBuilt = new boolean[l.segmentCount];
     return new Prepared(l, stats);
   }
 
@@ -224,7 +249,7 @@ public final class DumpLoader {
       throw new DumpLoadException("unsupported dump format version " + Integer.toUnsignedString(version)
           + " (this runtime reads version " + DumpFormat.VERSION + ")");
     }
-    if (DumpWriter.headerCrc(h) != h.getInt(DumpFormat.OFF_HEADER_CRC)) {
+    if (DumpFormat.headerCrc(h) != h.getInt(DumpFormat.OFF_HEADER_CRC)) {
       throw new DumpLoadException("corrupt dump file: header checksum mismatch");
     }
     byte[] fp = new byte[32];
@@ -288,20 +313,57 @@ public final class DumpLoader {
     return s;
   }
 
+  /**
+   * Reads are made in pieces of this size: RandomAccessFile reads at most 8 KiB through a buffer
+   * on the native stack, and for anything longer mallocs a buffer as long as the read and copies
+   * through that, which costs a megabyte dump a millisecond of page faults at start-up.
+   */
+  private static final int READ_PIECE = 8192;
+
   /** LEN bytes of F from POS; a file shorter than that is a read error. */
   private static byte[] readBytes(RandomAccessFile f, long pos, int len) throws IOException {
     byte[] b = new byte[len];
     f.seek(pos);
-    try {
-      f.readFully(b);
-    } catch (java.io.EOFException e) {
-      throw new IOException("unexpected end of file");
+    for (int done = 0; done < len; ) {
+      int n = f.read(b, done, Math.min(READ_PIECE, len - done));
+      if (n < 0) throw new IOException("unexpected end of file");
+      done += n;
     }
     return b;
   }
 
+  /**
+   * The LEN bytes of F from POS as little-endian words (a partial last word, in a corrupt
+   * section, is dropped so reads of it fail), checked against CRC: read piece by piece into the
+   * word array, with no byte array as long as the section.
+   */
+  private static long[] readWords(RandomAccessFile f, long pos, int len, int crc, String mismatch)
+      throws IOException, DumpLoadException {
+    long[] w = new long[len >>> 3];
+    byte[] piece = new byte[READ_PIECE];
+    ByteBuffer view = ByteBuffer.wrap(piece).order(ByteOrder.LITTLE_ENDIAN);
+    CRC32 c = new CRC32();
+    f.seek(pos);
+    int words = 0;
+    for (int done = 0; done < len; ) {
+      int want = Math.min(READ_PIECE, len - done);
+      try {
+        f.readFully(piece, 0, want);
+      } catch (java.io.EOFException e) {
+        throw new IOException("unexpected end of file");
+      }
+      c.update(piece, 0, want);
+      int n = Math.min(want >>> 3, w.length - words);
+      view.asLongBuffer().get(w, words, n);
+      words += n;
+      done += want;
+    }
+    if ((int) c.getValue() != crc) throw new DumpLoadException(mismatch);
+    return w;
+  }
+
   private static int crc(ByteBuffer b) {
-    CRC32C c = new CRC32C();
+    CRC32 c = new CRC32();
     c.update(b.duplicate());
     return (int) c.getValue();
   }
@@ -336,26 +398,35 @@ public final class DumpLoader {
     return t == Types.HASH_TABLE || t == Types.OBARRAY;
   }
 
-  /** The first phase of the load, which needs no runtime: see {@link Prepared#allocateStandalone}. */
-  private void allocateStandalone() throws DumpLoadException {
-    if (objects != null) return;
-    int total = 0;
-    for (int c : counts) total += c;
-    objects = new Object[total];
-    coldBudget = cold.limit();
-    segmentBuilt = new boolean[segmentCount];
+  /** The symbols' share of the first phase of the load: see {@link Prepared#allocateSymbols}. */
+  private void allocateSymbols() throws DumpLoadException {
+    if (symbolsAllocated) return;
     try {
-      for (int t = 0; t < Types.COUNT; t++) {
-        if (!allocationNeedsRuntime(t)) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
-      }
+      allocate(Types.SYMBOL, 0, eager[Types.SYMBOL], (int) (tables[Types.SYMBOL] >>> 3));
       interned = readObarrayList();
     } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
       throw corrupt("a record runs past its section");
     }
+    symbolsAllocated = true;
+  }
+
+  /** The rest of the first phase: every other type that needs no runtime. */
+  private void allocateOthers() throws DumpLoadException {
+    if (othersAllocated) return;
+    try {
+      for (int t = 0; t < Types.COUNT; t++) {
+        if (t != Types.SYMBOL && !allocationNeedsRuntime(t)) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
+      }
+    } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
+      throw corrupt("a record runs past its section");
+    }
+    othersAllocated = true;
   }
 
   private void materialise() throws DumpLoadException {
-    allocateStandalone();
+    allocateSymbols();
+    allocateOthers();
+    checkColdUse();
     List<Symbol> bs = Lisp.builtinSymbols;
     builtins = bs.toArray(new Symbol[0]);
     subrs = Lisp.subrs.toArray(new Subr[0]);
@@ -421,6 +492,7 @@ public final class DumpLoader {
     }
     segmentBuilt[k] = true;
     for (int t = 0; t < Types.COUNT; t++) allocate(t, first[t], count[t], at[t]);
+    checkColdUse();
     for (int t = 0; t < Types.COUNT; t++) fill(t, first[t], count[t], at[t]);
     return value(w[d]);
   }
@@ -447,16 +519,22 @@ public final class DumpLoader {
    * real dump add up to at most the section's size; ranges that overlap over and over would let
    * a small file make the loader allocate far more than its size, so they are refused.
    */
-  private int coldRange(int off, int len) throws DumpLoadException {
+  private int coldRange(int off, int len, boolean name) throws DumpLoadException {
     if (off < 0 || len < 0 || (long) off + len > cold.limit()) throw corrupt("string data outside the cold section");
-    coldBudget -= len;
-    if (coldBudget < 0) throw corrupt("cold section data used more than once");
+    // Each account alone stays within the section; checkColdUse checks them together.
+    long used = name ? (coldUsedByNames += len) : (coldUsedByOthers += len);
+    if (used > cold.limit()) throw corrupt("cold section data used more than once");
     return off;
+  }
+
+  /** Both accounts of {@link #coldRange} together: once both allocations are done. */
+  private void checkColdUse() throws DumpLoadException {
+    if (coldUsedByNames + coldUsedByOthers > cold.limit()) throw corrupt("cold section data used more than once");
   }
 
   /** Copies the checked cold range [OFF, OFF+LEN) into a new array. */
   private byte[] coldCopy(int off, int len) throws DumpLoadException {
-    int start = coldRange(off, len);
+    int start = coldRange(off, len, false);
     return Arrays.copyOfRange(coldBytes, start, start + len);
   }
 
@@ -473,7 +551,9 @@ public final class DumpLoader {
       case Types.SYMBOL: {
         for (int i = 0; i < count; i++, q += 5) {
           int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-          Symbol s = Symbol.uninterned(new String(coldBytes, coldRange(off, len), len, StandardCharsets.UTF_8));
+          int at = coldRange(off, len, true);
+          Symbol s = Symbol.uninterned((flags & DumpFormat.SYM_ASCII_NAME) != 0
+              ? asciiString(coldBytes, at, len) : new String(coldBytes, at, len, StandardCharsets.UTF_8));
           s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
           s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
           s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
@@ -484,7 +564,7 @@ public final class DumpLoader {
       case Types.STRING: {
         for (int i = 0; i < count; i++, q += 2) {
           int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-          objects[o + i] = LString.view(cold, coldRange(off, len), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
+          objects[o + i] = LString.view(cold, coldRange(off, len, false), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
         }
         break;
       }
@@ -498,7 +578,7 @@ public final class DumpLoader {
         for (int i = 0; i < count; i++, q++) {
           int off = lo(w[q]), len = hi(w[q]);
           if (len == 0) throw corrupt("empty bignum");
-          objects[o + i] = new BigInteger(coldBytes, coldRange(off, len), len);
+          objects[o + i] = new BigInteger(coldBytes, coldRange(off, len, false), len);
         }
         break;
       }
@@ -559,6 +639,17 @@ public final class DumpLoader {
       default:
         throw new IllegalStateException("type " + t);
     }
+  }
+
+  /**
+   * LEN bytes of B from OFF as a String, when the writer marked them ASCII: String's Latin-1
+   * constructor copies them, where the UTF-8 decoder (most of a symbol's cost at start-up, run
+   * in the bytecode interpreter) scans and decodes them first. Should a hostile dump mark
+   * non-ASCII bytes, they become Latin-1 characters: a wrong name, not an unsafe one.
+   */
+  @SuppressWarnings("deprecation")
+  private static String asciiString(byte[] b, int off, int len) {
+    return new String(b, 0, off, len);
   }
 
   /** Decodes a word into the object it stands for. */
@@ -705,9 +796,10 @@ public final class DumpLoader {
 
   /**
    * The discardable section's second part, read by {@link #allocateStandalone} (it needs no
-   * runtime): the dumped symbols to intern, each checked to be a dumped symbol and named once.
-   * Hashing the names here, on the start-up thread, also leaves each String's hash cached for
-   * the obarray the Lisp thread fills.
+   * runtime): the dumped symbols to intern, each checked to be a dumped symbol. A name that comes
+   * twice, or that the runtime has, is refused when they are interned (Obarray.addAllNew). The
+   * names are hashed here, on the start-up thread: String caches its hash, so the obarray on the
+   * Lisp thread finds it computed.
    */
   private Symbol[] readObarrayList() throws DumpLoadException {
     int n = disc.getInt(0);
@@ -717,13 +809,12 @@ public final class DumpLoader {
     p += 8;
     if (m < 0 || (long) m * 8 > disc.limit() - p) throw corrupt("obarray list too long");
     Symbol[] syms = new Symbol[m];
-    Set<String> names = new HashSet<>();
     for (int i = 0; i < m; i++, p += 8) {
       long w = disc.getLong(p);
       Object s = (w & 3) == 2 && (w >>> 2) < objects.length ? objects[(int) (w >>> 2)] : null;
       if (!(s instanceof Symbol) || ((Symbol) s).builtinIndex >= 0) throw corrupt("obarray entry is not a dumped symbol");
       syms[i] = (Symbol) s;
-      if (!names.add(syms[i].name)) throw corrupt("symbol " + syms[i].name + " interned twice");
+      syms[i].name.hashCode();
     }
     return syms;
   }

@@ -15,7 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Factory;
 import pdmacs.eval.Specpdl;
@@ -374,7 +374,7 @@ final class DumpWriter {
   }
 
   static int crc(byte[] b) {
-    CRC32C c = new CRC32C();
+    CRC32 c = new CRC32();
     c.update(b, 0, b.length);
     return (int) c.getValue();
   }
@@ -405,7 +405,7 @@ final class DumpWriter {
       ch.force(true);
       // Complete: restore the magic's first byte, then checksum the final header.
       header.put(0, DumpFormat.MAGIC[0]);
-      header.putInt(DumpFormat.OFF_HEADER_CRC, headerCrc(header));
+      header.putInt(DumpFormat.OFF_HEADER_CRC, DumpFormat.headerCrc(header));
       writeFully(ch, header.duplicate().clear(), 0);
       ch.force(true);
       done = true;
@@ -420,13 +420,6 @@ final class DumpWriter {
       Files.deleteIfExists(tmp);
       throw e;
     }
-  }
-
-  static int headerCrc(ByteBuffer header) {
-    CRC32C c = new CRC32C();
-    ByteBuffer b = header.duplicate().clear().limit(DumpFormat.OFF_HEADER_CRC);
-    c.update(b);
-    return (int) c.getValue();
   }
 
   private static void writeFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
@@ -456,7 +449,7 @@ final class DumpWriter {
           hot.putInt(name.length);
           cold.putBytes(name);
           int flags = (s.interned ? DumpFormat.SYM_INTERNED : 0) | (s.special ? DumpFormat.SYM_SPECIAL : 0)
-              | (s.constant ? DumpFormat.SYM_CONSTANT : 0);
+              | (s.constant ? DumpFormat.SYM_CONSTANT : 0) | (name.length == s.name.length() ? DumpFormat.SYM_ASCII_NAME : 0);
           hot.putInt(flags);
           hot.putInt(0);
           hotRef(hot, Specpdl.toplevelValue(s));

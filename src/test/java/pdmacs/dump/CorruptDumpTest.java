@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,7 @@ class CorruptDumpTest {
   /** Rewrites the header checksum so a change to the header is judged on its own merits. */
   private static void fixHeaderCrc(byte[] b) {
     ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-    CRC32C c = new CRC32C();
+    CRC32 c = new CRC32();
     c.update(b, 0, DumpFormat.OFF_HEADER_CRC);
     h.putInt(DumpFormat.OFF_HEADER_CRC, (int) c.getValue());
   }

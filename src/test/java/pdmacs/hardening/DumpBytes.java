@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 
 /**
  * The dump header layout of docs/FORMAT.md, written down again on the test side (so a change
@@ -54,7 +54,7 @@ public final class DumpBytes {
   }
 
   static int crc(byte[] b, int off, int len) {
-    CRC32C c = new CRC32C();
+    CRC32 c = new CRC32();
     c.update(b, off, len);
     return (int) c.getValue();
   }
