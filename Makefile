@@ -11,8 +11,14 @@ CLASSES := target/classes
 # sooner but runs fib 30 about 1.6x slower (docs/BENCHMARKS.md).
 # -XX:-UsePerfData: no hsperfdata file to create and map, 2-3 ms of every start (jps and
 # jstat do not see the process; attach with -XX:+UsePerfData in PDMACS_JAVA_OPTS to debug).
+# The Tier4 thresholds, five times the defaults, keep C2 from compiling during a short run: a JVM
+# that exits while a compiler thread is compiling waits for it in steps of 10 ms (HotSpot's
+# VM_Exit), which a third of the runs of ./emacs --batch --eval '(kill-emacs)' paid; long runs
+# reach C2 a little later, which fib 30 and the list, string and hash workloads do not show
+# (docs/BENCHMARKS.md).
 # PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
-JVM_FLAGS := -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
+TIER4 := -XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=30000 -XX:Tier4BackEdgeThreshold=200000
+JVM_FLAGS := -XX:+UseSerialGC -XX:-UsePerfData $(TIER4) -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
 
 # The launchers' first line: the directory the script is in, from $0 by parameter expansion
 # (running dirname and a subshell cost 1-2 ms of every start); only a bare name, which the

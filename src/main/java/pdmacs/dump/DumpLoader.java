@@ -52,7 +52,8 @@ public final class DumpLoader {
   private ByteBuffer cold;
   /** The cold section's bytes, for the names and magnitudes copied out of it (one bulk copy). */
   private byte[] coldBytes;
-  private ByteBuffer disc;
+  /** The discardable section as little-endian words (its u32 pairs are a word's lo and hi). */
+  private long[] discWords;
   private final int[] counts = new int[Types.COUNT];
   private final long[] tables = new long[Types.COUNT];
   private final int[] base = new int[Types.COUNT];
@@ -196,9 +197,11 @@ public final class DumpLoader {
     for (int i = 0; i < 3; i++) {
       long off = sections[i][0], stored = sections[i][1], raw = sections[i][2];
       String what = "corrupt dump file: checksum mismatch in the " + SECTION_NAMES[i] + " section";
-      if (i == 0 && !stats.mapped && !l.compressed) {
-        // The hot section goes straight into the words the loader reads, never a byte array.
-        l.words = readWords(f, offset + off, (int) stored, (int) sections[i][3], what);
+      if (i != 1 && !stats.mapped && !l.compressed) {
+        // The hot and discardable sections go straight into the words the loader reads.
+        long[] w = readWords(f, offset + off, (int) stored, (int) sections[i][3], what);
+        if (i == 0) l.words = w;
+        else l.discWords = w;
         continue;
       }
       ByteBuffer b = stats.mapped
@@ -210,8 +213,8 @@ public final class DumpLoader {
       data[i] = b;
     }
     l.cold = data[1];
-    l.disc = data[2];
     if (l.words == null) l.words = toWords(data[0]);
+    if (l.discWords == null) l.discWords = toWords(data[2]);
     l.coldBytes = l.cold.hasArray() && l.cold.arrayOffset() == 0 && l.cold.array().length == l.cold.limit()
         ? l.cold.array() : copyOf(l.cold);
     int total = 0;
@@ -314,11 +317,12 @@ public final class DumpLoader {
   }
 
   /**
-   * Reads are made in pieces of this size: RandomAccessFile reads at most 8 KiB through a buffer
-   * on the native stack, and for anything longer mallocs a buffer as long as the read and copies
-   * through that, which costs a megabyte dump a millisecond of page faults at start-up.
+   * Reads are made in pieces of this size. RandomAccessFile copies every read through a native
+   * buffer, malloc'ed when longer than 8 KiB: in one piece a megabyte section costs a millisecond
+   * of page faults at start-up, while 64 KiB stays under malloc's mmap threshold, so one block
+   * is reused, and keeps the per-piece work in the interpreter to a few dozen pieces.
    */
-  private static final int READ_PIECE = 8192;
+  private static final int READ_PIECE = 64 << 10;
 
   /** LEN bytes of F from POS; a file shorter than that is a read error. */
   private static byte[] readBytes(RandomAccessFile f, long pos, int len) throws IOException {
@@ -802,16 +806,20 @@ public final class DumpLoader {
    * Lisp thread finds it computed.
    */
   private Symbol[] readObarrayList() throws DumpLoadException {
-    int n = disc.getInt(0);
-    if (n < 0 || (long) n * 32 > disc.limit() - 8) throw corrupt("discardable section too short");
-    int p = 8 + n * 32;
-    int m = disc.getInt(p);
-    p += 8;
-    if (m < 0 || (long) m * 8 > disc.limit() - p) throw corrupt("obarray list too long");
+    long[] dw = discWords;
+    if (dw.length < 1) throw corrupt("discardable section too short");
+    int n = lo(dw[0]);
+    // Built-in symbol records are 4 words each, after the count; the obarray list follows.
+    if (n < 0 || (long) n * 4 > dw.length - 2) throw corrupt("discardable section too short");
+    int p = 1 + n * 4;
+    int m = lo(dw[p]);
+    p++;
+    if (m < 0 || m > dw.length - p) throw corrupt("obarray list too long");
     Symbol[] syms = new Symbol[m];
-    for (int i = 0; i < m; i++, p += 8) {
-      long w = disc.getLong(p);
-      Object s = (w & 3) == 2 && (w >>> 2) < objects.length ? objects[(int) (w >>> 2)] : null;
+    Object[] objs = objects;
+    for (int i = 0; i < m; i++, p++) {
+      long w = dw[p];
+      Object s = (w & 3) == 2 && (w >>> 2) < objs.length ? objs[(int) (w >>> 2)] : null;
       if (!(s instanceof Symbol) || ((Symbol) s).builtinIndex >= 0) throw corrupt("obarray entry is not a dumped symbol");
       syms[i] = (Symbol) s;
       syms[i].name.hashCode();
@@ -821,27 +829,27 @@ public final class DumpLoader {
 
   /** The discardable section: built-in symbols' state, then the obarray's dumped symbols. */
   private void applyDiscardable() throws DumpLoadException {
-    int p = 0;
-    int n = disc.getInt(p);
-    p += 8;
+    long[] dw = discWords;
+    int n = lo(dw[0]);
     if (n != builtins.length) throw corrupt("built-in symbol table size differs");
     // Decode everything first so a corrupt entry changes no symbol.
-    Object[][] states = new Object[n][];
+    Object[] states = new Object[3 * n];
     int[] flags = new int[n];
-    for (int i = 0; i < n; i++, p += 32) {
-      int index = disc.getInt(p);
-      if (index != i) throw corrupt("built-in symbol records out of order");
-      flags[i] = disc.getInt(p + 4);
-      states[i] = new Object[] {decode(disc.getLong(p + 8)), value(disc.getLong(p + 16)), value(disc.getLong(p + 24))};
+    for (int i = 0, p = 1; i < n; i++, p += 4) {
+      if (lo(dw[p]) != i) throw corrupt("built-in symbol records out of order");
+      flags[i] = hi(dw[p]);
+      states[3 * i] = decode(dw[p + 1]);
+      states[3 * i + 1] = value(dw[p + 2]);
+      states[3 * i + 2] = value(dw[p + 3]);
     }
     // All or nothing: a name the runtime has interned already leaves the obarray as it was.
     Symbol clash = Lisp.obarray.addAllNew(interned);
     if (clash != null) throw corrupt("symbol " + clash.name + " interned twice");
     for (int i = 0; i < n; i++) {
       Symbol s = builtins[i];
-      s.value = states[i][0];
-      s.setFunction(states[i][1]);
-      s.plist = states[i][2];
+      s.value = states[3 * i];
+      s.setFunction(states[3 * i + 1]);
+      s.plist = states[3 * i + 2];
       s.special = (flags[i] & DumpFormat.SYM_SPECIAL) != 0;
       s.constant = (flags[i] & DumpFormat.SYM_CONSTANT) != 0;
     }

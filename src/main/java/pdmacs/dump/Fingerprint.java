@@ -66,8 +66,16 @@ public final class Fingerprint {
   }
 
   private static boolean isHex(String s) {
-    for (int i = 0; i < s.length(); i++) if (Character.digit(s.charAt(i), 16) < 0) return false;
+    for (int i = 0; i < s.length(); i++) if (hexDigit(s.charAt(i)) < 0) return false;
     return true;
+  }
+
+  /** C's value as a lowercase or uppercase hex digit, or -1 (plain arithmetic: this runs at start-up). */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
   }
 
   private static Path codeSource() {
@@ -102,7 +110,7 @@ public final class Fingerprint {
 
   static byte[] fromHex(String hex) {
     byte[] b = new byte[hex.length() / 2];
-    for (int i = 0; i < b.length; i++) b[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    for (int i = 0; i < b.length; i++) b[i] = (byte) (hexDigit(hex.charAt(2 * i)) << 4 | hexDigit(hex.charAt(2 * i + 1)));
     return b;
   }
 
