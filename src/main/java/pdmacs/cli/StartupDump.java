@@ -148,8 +148,16 @@ final class StartupDump {
         return null;
       }
       shown = jar + "!/" + DUMP_NAME;
-      try (RandomAccessFile f = new RandomAccessFile(jar.toFile(), "r")) {
-        return DumpLoader.prepareRegion(f, entry.dataOffset, entry.length, shouldMap(entry.length), shown);
+      RandomAccessFile f = new RandomAccessFile(jar.toFile(), "r");
+      boolean kept = false;
+      try {
+        DumpLoader.Prepared p = DumpLoader.prepareRegion(f, entry.dataOffset, entry.length, shouldMap(entry.length), shown);
+        // The loader reads the lazily built definitions from it when one is first used.
+        p.keepFile(f);
+        kept = true;
+        return p;
+      } finally {
+        if (!kept) f.close();
       }
     }
   }

@@ -5,9 +5,10 @@ package pdmacs.dump;
  * two change together (bump {@link #VERSION} on any change).
  *
  * <pre>
- * file    := header (HEADER_SIZE bytes) | hot | cold | discardable     (each section page-aligned)
+ * file    := header (HEADER_SIZE bytes) | hot | cold | discardable | lazy hot | lazy cold
+ *            (each section page-aligned)
  * header  := magic[8] version:u32 flags:u32 fingerprint[32]
- *            section[3] { offset:u64 stored:u64 raw:u64 crc32:u32 pad:u32 }
+ *            section[5] { offset:u64 stored:u64 raw:u64 crc32:u32 pad:u32 }
  *            count[TYPES]:u32  tableOffset[TYPES]:u64  ... crc32-of-header:u32 (last 4 bytes)
  * </pre>
  *
@@ -23,7 +24,8 @@ final class DumpFormat {
   static final byte INCOMPLETE_MARK = '!';
   /**
    * 4: checksums are CRC-32 (zlib's), not CRC-32C, whose class builds its tables at start-up;
-   * symbols flag ASCII names.
+   * symbols flag ASCII names; the lazily built definitions have sections of their own, read on
+   * first use.
    */
   static final int VERSION = 4;
 
@@ -32,7 +34,12 @@ final class DumpFormat {
   static final int HEADER_SIZE = 512;
   static final int PAGE = 4096;
 
-  static final int SECTION_HOT = 0, SECTION_COLD = 1, SECTION_DISCARDABLE = 2, SECTIONS = 3;
+  /**
+   * Sections. The lazy ones hold the lazily built definitions' records and bytes, read on the
+   * first use of one: their words are numbered on from hot's, their bytes on from cold's.
+   */
+  static final int SECTION_HOT = 0, SECTION_COLD = 1, SECTION_DISCARDABLE = 2, SECTION_LAZY_HOT = 3,
+      SECTION_LAZY_COLD = 4, SECTIONS = 5;
 
   // Header field offsets.
   static final int OFF_VERSION = 8;
@@ -40,12 +47,12 @@ final class DumpFormat {
   static final int OFF_FINGERPRINT = 16;
   static final int OFF_SECTIONS = 48;
   static final int SECTION_ENTRY = 32;
-  static final int OFF_COUNTS = OFF_SECTIONS + SECTIONS * SECTION_ENTRY; // 144
-  static final int OFF_TABLES = OFF_COUNTS + Types.COUNT * 4; // 184
-  /** Lazily loaded function definitions: u32 segment count, u32 pad, u64 word offset of their table in hot. */
-  static final int OFF_LAZY = OFF_TABLES + Types.COUNT * 8; // 264
+  static final int OFF_COUNTS = OFF_SECTIONS + SECTIONS * SECTION_ENTRY; // 208
+  static final int OFF_TABLES = OFF_COUNTS + Types.COUNT * 4; // 248
+  /** Lazily loaded function definitions: u32 segment count, u32 pad, u64 word number of their table (in lazy hot). */
+  static final int OFF_LAZY = OFF_TABLES + Types.COUNT * 8; // 328
   /** Per type, u32: how many objects of its table are built at load (the rest are segments'). */
-  static final int OFF_EAGER_COUNTS = OFF_LAZY + 16; // 280
+  static final int OFF_EAGER_COUNTS = OFF_LAZY + 16; // 344
   static final int MAX_TYPES = 16;
   static final int OFF_HEADER_CRC = HEADER_SIZE - 4;
 

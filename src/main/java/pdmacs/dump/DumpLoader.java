@@ -52,6 +52,19 @@ public final class DumpLoader {
   private ByteBuffer cold;
   /** The cold section's bytes, for the names and magnitudes copied out of it (one bulk copy). */
   private byte[] coldBytes;
+  /**
+   * The lazy sections' {offset, stored, raw, crc}, read by {@link #readLazySections} on the
+   * first use of a lazily built definition, from FILE (at REGION_OFFSET in it), which the loader
+   * then owns; or, for {@link #loadRegion}, before the call returns.
+   */
+  private long[][] lazySections;
+  private long regionOffset;
+  private boolean mapped;
+  private RandomAccessFile file;
+  /** Whether FILE was handed over by keepFile (else it is the caller's, open only during the load). */
+  private boolean fileOwned;
+  private boolean lazyRead;
+
   /** The discardable section as little-endian words (its u32 pairs are a word's lo and hi). */
   private long[] discWords;
   private final int[] counts = new int[Types.COUNT];
@@ -134,6 +147,16 @@ public final class DumpLoader {
       loader.allocateOthers();
     }
 
+    /**
+     * Hands F, the file this dump was prepared from, to the loader, which keeps it open to read
+     * the lazy sections on the first use of a lazily built definition (none may be used at all).
+     * Without it, {@link #materialise} reads them from a file that must still be open.
+     */
+    public void keepFile(RandomAccessFile f) {
+      loader.file = f;
+      loader.fileOwned = true;
+    }
+
     /** Makes the objects and installs them in the runtime, which must be initialised. */
     public Stats materialise() throws DumpLoadException {
       loader.materialise();
@@ -145,13 +168,18 @@ public final class DumpLoader {
 
   /** Loads FILE: mapped when uncompressed and MAP is true, read into memory otherwise. */
   public static Stats loadFile(Path file, boolean map) throws DumpLoadException {
-    return prepareFile(file, map).materialise();
+    Prepared p = prepareFile(file, map);
+    p.loader.ensureLazySections();
+    return p.materialise();
   }
 
   /** Loads the dump stored at [OFFSET, OFFSET+LENGTH) of the file (a dump or a jar entry). */
   public static Stats loadRegion(RandomAccessFile f, long offset, long length, boolean map, String name)
       throws DumpLoadException, IOException {
-    return prepareRegion(f, offset, length, map, name).materialise();
+    Prepared p = prepareRegion(f, offset, length, map, name);
+    p.loader.file = f;
+    p.loader.ensureLazySections();
+    return p.materialise();
   }
 
   /**
@@ -172,10 +200,24 @@ public final class DumpLoader {
       if (!file.exists()) throw new DumpLoadException("could not open file");
       throw new DumpLoadException("could not open file: " + e.getMessage());
     }
-    try (f) {
-      return prepareRegion(f, 0, f.length(), map, file.toString());
+    boolean kept = false;
+    try {
+      Prepared p = prepareRegion(f, 0, f.length(), map, file.toString());
+      p.keepFile(f);
+      kept = true;
+      return p;
     } catch (IOException e) {
       throw new DumpLoadException("read error: " + e.getMessage());
+    } finally {
+      if (!kept) closeQuietly(f);
+    }
+  }
+
+  private static void closeQuietly(RandomAccessFile f) {
+    try {
+      f.close();
+    } catch (IOException e) {
+      // Nothing was written; nothing to lose.
     }
   }
 
@@ -194,6 +236,9 @@ public final class DumpLoader {
     stats.compressed = l.compressed;
     stats.mapped = map && !l.compressed;
     ByteBuffer[] data = new ByteBuffer[3];
+    l.lazySections = new long[][] {sections[DumpFormat.SECTION_LAZY_HOT], sections[DumpFormat.SECTION_LAZY_COLD]};
+    l.regionOffset = offset;
+    l.mapped = stats.mapped;
     for (int i = 0; i < 3; i++) {
       long off = sections[i][0], stored = sections[i][1], raw = sections[i][2];
       String what = "corrupt dump file: checksum mismatch in the " + SECTION_NAMES[i] + " section";
@@ -224,7 +269,7 @@ public final class DumpLoader {
     return new Prepared(l, stats);
   }
 
-  private static final String[] SECTION_NAMES = {"hot", "cold", "discardable"};
+  private static final String[] SECTION_NAMES = {"hot", "cold", "discardable", "lazy hot", "lazy cold"};
 
   private static byte[] copyOf(ByteBuffer b) {
     byte[] a = new byte[b.limit()];
@@ -265,9 +310,9 @@ public final class DumpLoader {
     int flags = h.getInt(DumpFormat.OFF_FLAGS);
     if ((flags & ~DumpFormat.FLAG_LZ4) != 0) throw new DumpLoadException("corrupt dump file: unknown flags " + flags);
     compressed = (flags & DumpFormat.FLAG_LZ4) != 0;
-    long[][] s = new long[3][4];
+    long[][] s = new long[DumpFormat.SECTIONS][4];
     long end = DumpFormat.HEADER_SIZE;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < DumpFormat.SECTIONS; i++) {
       int e = DumpFormat.OFF_SECTIONS + i * DumpFormat.SECTION_ENTRY;
       long off = h.getLong(e), stored = h.getLong(e + 8), raw = h.getLong(e + 16);
       if (off < end || stored < 0 || raw < 0 || stored > Integer.MAX_VALUE || raw > Integer.MAX_VALUE) {
@@ -284,33 +329,33 @@ public final class DumpLoader {
       s[i][3] = h.getInt(e + 24);
       end = off + stored;
     }
-    long hotRaw = s[0][2];
+    // Eager records lie in hot; lazy ones in lazy hot, whose words are numbered on from hot's.
+    long hotRaw = s[DumpFormat.SECTION_HOT][2] & ~7L;
+    long allRaw = hotRaw + s[DumpFormat.SECTION_LAZY_HOT][2];
     long total = 0;
     for (int t = 0; t < Types.COUNT; t++) {
       counts[t] = h.getInt(DumpFormat.OFF_COUNTS + 4 * t);
       tables[t] = h.getLong(DumpFormat.OFF_TABLES + 8 * t);
-      // Every record takes at least 8 bytes of the hot section.
-      if (counts[t] < 0 || tables[t] < 0 || tables[t] > hotRaw || (long) counts[t] * 8 > hotRaw - tables[t]) {
+      eager[t] = h.getInt(DumpFormat.OFF_EAGER_COUNTS + 4 * t);
+      // Every record takes at least 8 bytes.
+      if (counts[t] < 0 || eager[t] < 0 || eager[t] > counts[t] || tables[t] < 0 || tables[t] > hotRaw
+          || (long) eager[t] * 8 > hotRaw - tables[t]) {
         throw new DumpLoadException("corrupt dump file: bad " + Types.NAMES[t] + " table");
       }
       if ((tables[t] & 7) != 0) throw new DumpLoadException("corrupt dump file: misaligned " + Types.NAMES[t] + " table");
       int rs = Types.RECORD_SIZE[t];
-      if (rs > 0 && (long) counts[t] * rs > hotRaw - tables[t]) {
+      if (rs > 0 && (long) eager[t] * rs > hotRaw - tables[t]) {
         throw new DumpLoadException("corrupt dump file: bad " + Types.NAMES[t] + " table");
       }
       base[t] = (int) total;
       total += counts[t];
     }
-    if (total * 8 > hotRaw) throw new DumpLoadException("corrupt dump file: too many objects for its size");
-    for (int t = 0; t < Types.COUNT; t++) {
-      eager[t] = h.getInt(DumpFormat.OFF_EAGER_COUNTS + 4 * t);
-      if (eager[t] < 0 || eager[t] > counts[t]) throw new DumpLoadException("corrupt dump file: bad " + Types.NAMES[t] + " table");
-    }
+    if (total * 8 > allRaw) throw new DumpLoadException("corrupt dump file: too many objects for its size");
     segmentCount = h.getInt(DumpFormat.OFF_LAZY);
     lazyTable = h.getLong(DumpFormat.OFF_LAZY + 8);
     long segmentWords = 1 + 2L * Types.COUNT;
-    if (segmentCount < 0 || lazyTable < 0 || lazyTable > hotRaw / 8
-        || segmentCount * segmentWords > hotRaw / 8 - lazyTable) {
+    if (segmentCount < 0 || lazyTable < 0 || lazyTable > allRaw / 8
+        || segmentCount * segmentWords > allRaw / 8 - lazyTable) {
       throw new DumpLoadException("corrupt dump file: bad lazy definition table");
     }
     return s;
@@ -476,8 +521,56 @@ public final class DumpLoader {
     }
   }
 
+  /**
+   * Reads, checks and appends the lazy sections, once: their words after hot's, their bytes
+   * after cold's, as the writer numbered them. Then a file the loader owns is closed.
+   */
+  private synchronized void ensureLazySections() throws DumpLoadException {
+    if (lazyRead) return;
+    if (file == null) throw corrupt("the dump file is no longer open");
+    long[] hotEntry = lazySections[0], coldEntry = lazySections[1];
+    long[] lazyWords;
+    byte[] lazyCold;
+    try {
+      if (!mapped && !compressed) {
+        lazyWords = readWords(file, regionOffset + hotEntry[0], (int) hotEntry[1], (int) hotEntry[3],
+            "corrupt dump file: checksum mismatch in the lazy hot section");
+        lazyCold = readBytes(file, regionOffset + coldEntry[0], (int) coldEntry[1]);
+        if (crc(ByteBuffer.wrap(lazyCold)) != (int) coldEntry[3]) throw corrupt("checksum mismatch in the lazy cold section");
+      } else {
+        lazyWords = toWords(lazySection(hotEntry, "lazy hot"));
+        lazyCold = copyOf(lazySection(coldEntry, "lazy cold"));
+      }
+    } catch (IOException e) {
+      throw new DumpLoadException("read error: " + e.getMessage());
+    }
+    long[] w = Arrays.copyOf(words, words.length + lazyWords.length);
+    System.arraycopy(lazyWords, 0, w, words.length, lazyWords.length);
+    byte[] c = Arrays.copyOf(coldBytes, coldBytes.length + lazyCold.length);
+    System.arraycopy(lazyCold, 0, c, coldBytes.length, lazyCold.length);
+    words = w;
+    coldBytes = c;
+    cold = ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN);
+    lazyRead = true;
+    if (fileOwned) {
+      closeQuietly(file);
+      file = null;
+    }
+  }
+
+  /** A lazy section mapped or read, checked, and decompressed when the dump is compressed. */
+  private ByteBuffer lazySection(long[] entry, String name) throws IOException, DumpLoadException {
+    ByteBuffer b = mapped
+        ? file.getChannel().map(FileChannel.MapMode.READ_ONLY, regionOffset + entry[0], entry[1])
+        : ByteBuffer.wrap(readBytes(file, regionOffset + entry[0], (int) entry[1]));
+    b.order(ByteOrder.LITTLE_ENDIAN);
+    if (crc(b) != (int) entry[3]) throw corrupt("checksum mismatch in the " + name + " section");
+    return compressed ? decompress(b, (int) entry[2], name) : b;
+  }
+
   /** Builds lazy segment K's objects and returns its definition. */
   private Object buildSegment(int k) throws DumpLoadException {
+    ensureLazySections();
     if (segmentBuilt[k]) throw corrupt("lazy definition " + k + " used twice");
     int d = (int) (lazyTable + (long) k * (1 + 2 * Types.COUNT));
     long[] w = words;

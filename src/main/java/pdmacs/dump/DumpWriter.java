@@ -313,21 +313,32 @@ final class DumpWriter {
       base[t] = total;
       total += byType[t].size();
     }
+    // The eager heap's records and bytes in hot and cold; the lazy segments' in lazy hot and
+    // lazy cold, numbered on from them (word positions after hot's words, cold offsets after
+    // cold's bytes), so a record's position is the same whichever section holds it.
     ByteSink cold = new ByteSink(1 << 20);
     ByteSink hot = new ByteSink(1 << 20);
+    ByteSink lazyHot = new ByteSink(1 << 20);
+    ByteSink lazyCold = new ByteSink(1 << 20);
     long[] tableOffsets = new long[Types.COUNT];
     for (int t = 0; t < Types.COUNT; t++) {
       hot.align8();
       tableOffsets[t] = hot.size();
-      writeTable(t, hot, cold);
+      writeRecords(t, 0, eagerCount[t], hot, 0, cold, 0);
     }
-    long lazyTable = writeLazyTable(hot);
+    hot.align8();
+    long hotWords = hot.size() >>> 3;
+    for (int t = 0; t < Types.COUNT; t++) {
+      writeRecords(t, eagerCount[t], byType[t].size(), lazyHot, hotWords, lazyCold, cold.size());
+      markSegmentsEnd(t, hotWords + (lazyHot.size() >>> 3));
+    }
+    long lazyTable = writeLazyTable(lazyHot, hotWords);
     ByteSink disc = new ByteSink(1 << 16);
     writeDiscardable(disc);
 
-    byte[][] raw = {hot.toByteArray(), cold.toByteArray(), disc.toByteArray()};
-    byte[][] stored = new byte[3][];
-    for (int i = 0; i < 3; i++) stored[i] = compress ? lz4(raw[i]) : raw[i];
+    byte[][] raw = {hot.toByteArray(), cold.toByteArray(), disc.toByteArray(), lazyHot.toByteArray(), lazyCold.toByteArray()};
+    byte[][] stored = new byte[DumpFormat.SECTIONS][];
+    for (int i = 0; i < DumpFormat.SECTIONS; i++) stored[i] = compress ? lz4(raw[i]) : raw[i];
 
     ByteBuffer header = ByteBuffer.allocate(DumpFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
     header.put(DumpFormat.MAGIC);
@@ -337,9 +348,10 @@ final class DumpWriter {
     header.position(DumpFormat.OFF_FINGERPRINT);
     header.put(Fingerprint.bytes());
     long offset = DumpFormat.HEADER_SIZE;
-    long[] sectionOffsets = new long[3];
-    for (int i = 0; i < 3; i++) {
-      offset = alignPage(offset);
+    long[] sectionOffsets = new long[DumpFormat.SECTIONS];
+    for (int i = 0; i < DumpFormat.SECTIONS; i++) {
+      // An empty section (a dump with no lazy definitions) sits at the end, not a page past it.
+      if (stored[i].length > 0) offset = alignPage(offset);
       sectionOffsets[i] = offset;
       int e = DumpFormat.OFF_SECTIONS + i * DumpFormat.SECTION_ENTRY;
       header.putLong(e, offset);
@@ -359,8 +371,9 @@ final class DumpWriter {
 
     Result r = new Result();
     r.headerBytes = DumpFormat.HEADER_SIZE;
-    r.hotBytes = stored[0].length;
-    r.coldBytes = stored[1].length;
+    // Emacs's four counts: hot and cold include their lazily read parts.
+    r.hotBytes = stored[0].length + stored[3].length;
+    r.coldBytes = stored[1].length + stored[4].length;
     r.discardableBytes = stored[2].length;
     r.hotRelocs = hotRelocs;
     r.discardableRelocs = discardableRelocs;
@@ -399,7 +412,7 @@ final class DumpWriter {
     }
     boolean done = false;
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      for (int i = 0; i < 3; i++) writeFully(ch, ByteBuffer.wrap(stored[i]), offsets[i]);
+      for (int i = 0; i < stored.length; i++) writeFully(ch, ByteBuffer.wrap(stored[i]), offsets[i]);
       header.putInt(DumpFormat.OFF_HEADER_CRC, 0);
       writeFully(ch, header.duplicate().clear(), 0);
       ch.force(true);
@@ -428,15 +441,22 @@ final class DumpWriter {
 
   // ---- Tables -------------------------------------------------------------------------------
 
-  private void writeTable(int type, ByteSink hot, ByteSink cold) {
+  /** Of each type, the lazy segment whose start writeRecords marks next. */
+  private final int[] nextSegment = new int[Types.COUNT];
+
+  /**
+   * Writes the records of type TYPE's objects FROM..TO-1 into HOT, whose first word is word
+   * WORD_BASE of the dump, and their bytes into COLD, whose first byte is cold byte COLD_BASE.
+   */
+  private void writeRecords(int type, int from, int to, ByteSink hot, long wordBase, ByteSink cold, long coldBase) {
     List<Object> objs = byType[type];
-    int nextSegment = 0;
-    for (int i = 0; i < objs.size(); i++) {
+    for (int i = from; i < to; i++) {
       Object o = objs.get(i);
       // Note where each lazy segment's records of this type start (segments follow in order).
-      while (nextSegment < lazySegments.size() && lazySegments.get(nextSegment).first[type] <= i) {
-        lazySegments.get(nextSegment++).firstWord[type] = hot.size() >>> 3;
+      while (nextSegment[type] < lazySegments.size() && lazySegments.get(nextSegment[type]).first[type] <= i) {
+        lazySegments.get(nextSegment[type]++).firstWord[type] = wordBase + (hot.size() >>> 3);
       }
+      int coldAt = (int) (coldBase + cold.size());
       switch (type) {
         case Types.CONS:
           hotRef(hot, ((Cons) o).car);
@@ -445,7 +465,7 @@ final class DumpWriter {
         case Types.SYMBOL: {
           Symbol s = (Symbol) o;
           byte[] name = s.name.getBytes(StandardCharsets.UTF_8);
-          hot.putInt(cold.size());
+          hot.putInt(coldAt);
           hot.putInt(name.length);
           cold.putBytes(name);
           int flags = (s.interned ? DumpFormat.SYM_INTERNED : 0) | (s.special ? DumpFormat.SYM_SPECIAL : 0)
@@ -461,7 +481,7 @@ final class DumpWriter {
         case Types.STRING: {
           LString s = (LString) o;
           byte[] bytes = s.internalBytes();
-          hot.putInt(cold.size());
+          hot.putInt(coldAt);
           hot.putInt(bytes.length);
           hot.putInt(s.multibyte() ? DumpFormat.STR_MULTIBYTE : 0);
           hot.putInt(s.length());
@@ -473,7 +493,7 @@ final class DumpWriter {
           break;
         case Types.BIGNUM: {
           byte[] b = ((BigInteger) o).toByteArray();
-          hot.putInt(cold.size());
+          hot.putInt(coldAt);
           hot.putInt(b.length);
           cold.putBytes(b);
           break;
@@ -486,7 +506,7 @@ final class DumpWriter {
         }
         case Types.BOOL_VECTOR: {
           BoolVector bv = (BoolVector) o;
-          hot.putInt(cold.size());
+          hot.putInt(coldAt);
           hot.putInt(bv.size);
           cold.putBytes(bv.bytes());
           break;
@@ -522,7 +542,11 @@ final class DumpWriter {
           throw new IllegalStateException("type " + type);
       }
     }
-    while (nextSegment < lazySegments.size()) lazySegments.get(nextSegment++).firstWord[type] = hot.size() >>> 3;
+  }
+
+  /** Segments with no records of TYPE after the last one written start at word END. */
+  private void markSegmentsEnd(int type, long end) {
+    while (nextSegment[type] < lazySegments.size()) lazySegments.get(nextSegment[type]++).firstWord[type] = end;
   }
 
   /**
@@ -530,9 +554,9 @@ final class DumpWriter {
    * type the range of its records (first index and count, in one word) and the word offset where
    * they start.
    */
-  private long writeLazyTable(ByteSink hot) {
+  private long writeLazyTable(ByteSink hot, long wordBase) {
     hot.align8();
-    long at = hot.size() >>> 3;
+    long at = wordBase + (hot.size() >>> 3);
     for (Segment seg : lazySegments) {
       hotRef(hot, seg.root);
       for (int t = 0; t < Types.COUNT; t++) hot.putLong((seg.first[t] & 0xffffffffL) | ((long) seg.count[t] << 32));

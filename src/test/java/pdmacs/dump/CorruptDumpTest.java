@@ -26,6 +26,7 @@ class CorruptDumpTest {
   static void makeDump() throws Exception {
     Path f = dir.resolve("good.pdmp");
     Proc.run("--temacs", "--batch", "--eval", "(setq x (car (read-from-string \"(1 \\\"two\\\" 3.0)\")))",
+        "--eval", "(fset 'sq (function (lambda (n) \"Square N.\" (* n n))))",
         "--eval", "(dump-emacs-portable \"" + f + "\")").ok();
     good = Files.readAllBytes(f);
     Proc p = Proc.run("--dump-file=" + f, "--batch", "--eval", "(prin1 x)").ok();
@@ -105,15 +106,31 @@ class CorruptDumpTest {
     }
   }
 
+  /**
+   * A flipped bit in a section read at start-up refuses the dump; one in a lazy section, read on
+   * the first use of a lazily built definition, makes that use a Lisp error saying so.
+   */
   @Test
   void bitFlipsInEverySection() throws Exception {
     ByteBuffer h = ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN);
+    String[] names = {"hot", "cold", "discardable", "lazy hot", "lazy cold"};
     for (int s = 0; s < DumpFormat.SECTIONS; s++) {
       int e = DumpFormat.OFF_SECTIONS + s * DumpFormat.SECTION_ENTRY;
       long off = h.getLong(e), len = h.getLong(e + 8);
+      assertTrue(len > 0, names[s] + " section is empty");
       byte[] b = good.clone();
       b[(int) (off + len / 2)] ^= 0x10;
-      assertRefused(load(b, "flip" + s + ".pdmp"), "checksum mismatch");
+      String mismatch = "checksum mismatch in the " + names[s] + " section";
+      if (s < DumpFormat.SECTION_LAZY_HOT) {
+        assertRefused(load(b, "flip" + s + ".pdmp"), mismatch);
+      } else {
+        Path f = dir.resolve("flip" + s + ".pdmp");
+        Files.write(f, b);
+        Proc p = Proc.run("--dump-file=" + f, "--batch", "--eval", "(prin1 x)", "--eval", "(sq 3)");
+        assertEquals(255, p.exit, p.toString());
+        assertEquals("(1 \"two\" 3.0)", p.out, "the eager heap loads");
+        assertEquals("Cannot load a function definition from the dump: corrupt dump file: " + mismatch + "\n", p.err);
+      }
     }
   }
 }

@@ -17,8 +17,8 @@ public final class DumpBytes {
 
   public static final int HEADER_SIZE = 512;
   public static final int OFF_VERSION = 8, OFF_FLAGS = 12, OFF_FINGERPRINT = 16, OFF_SECTIONS = 48;
-  public static final int SECTION_ENTRY = 32, SECTIONS = 3, TYPES = 10;
-  public static final int OFF_COUNTS = 144, OFF_TABLES = 184, OFF_HEADER_CRC = 508;
+  public static final int SECTION_ENTRY = 32, SECTIONS = 5, TYPES = 10;
+  public static final int OFF_COUNTS = 208, OFF_TABLES = 248, OFF_HEADER_CRC = 508;
 
   /** A heap with every type: lists, strings, floats, bignums, vectors, tables, obarrays, records. */
   public static final String SEED_HEAP = String.join("\n",

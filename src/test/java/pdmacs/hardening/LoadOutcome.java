@@ -31,6 +31,23 @@ public final class LoadOutcome {
   /** How many loads succeeded and how many were refused, for the report. */
   public static long loaded, refused;
 
+  /** Lazily built definitions that a load accepted but whose building refused them. */
+  public static long lazyRefused;
+
+  /**
+   * Builds every lazily loaded definition of the dump just loaded, as their first uses would:
+   * a segment the loader cannot build must refuse with a Lisp error, never another exception.
+   */
+  private static void forceLazyDefinitions() {
+    for (pdmacs.lisp.Symbol s : pdmacs.lisp.Lisp.obarray.symbols()) {
+      try {
+        s.function();
+      } catch (pdmacs.lisp.LispSignal e) {
+        lazyRefused++;
+      }
+    }
+  }
+
   /**
    * Loads BYTES once and forgets the outcome, so the classes a load needs are initialised before
    * allocations are measured.
@@ -55,6 +72,7 @@ public final class LoadOutcome {
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
       DumpLoader.loadRegion(f, 0, f.length(), map, file.toString());
       loaded++;
+      forceLazyDefinitions();
       before.restore();
     } catch (DumpLoadException e) {
       refused++;
