@@ -416,8 +416,10 @@ machine's floats can hold.  Return nil."
 ;;;; Structures.
 
 (defun cl--struct-slots-checked (struct-type)
-  (or (get struct-type 'cl--struct-slots)
-      (error "%s is not a struct name" struct-type)))
+  ;; A structure may have no slots, so ask whether it is one.
+  (if (get struct-type 'cl--class)
+      (get struct-type 'cl--struct-slots)
+    (error "%s is not a struct name" struct-type)))
 
 (defun cl-struct-sequence-type (struct-type)
   "The sequence type STRUCT-TYPE's objects are, or nil for records."

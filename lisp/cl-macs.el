@@ -403,6 +403,19 @@ or `setf' sets the place EXPANSION."
                  (append (mapcar (lambda (b) (list (car b) (car (cdr b)))) bindings)
                          (cdr (assq :cl-symbol-macros macroexpand-all-environment))))))
 
+;;;; The `cl-struct' pcase pattern.
+
+(pcase-defmacro cl-struct (type &rest fields)
+  "Match a structure of TYPE whose slots match FIELDS.
+Each field is (SLOT PAT), or SLOT alone for (SLOT SLOT)."
+  `(and (pred (pcase--flip cl-typep ',type))
+        ,@(mapcar (lambda (field)
+                    (let ((slot (if (consp field) (car field) field))
+                          (pat (if (consp field) (car (cdr field)) field)))
+                      `(app (pcase--flip aref ,(cl-struct-slot-offset type slot))
+                            ,pat)))
+                  fields)))
+
 (provide 'cl-macs)
 
 ;;; cl-macs.el ends here

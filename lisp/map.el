@@ -195,6 +195,25 @@ symbol) or (KEY VAR [DEFAULT])."
                       keys))
        ,@body)))
 
+;;;; The `map' pcase pattern.
+
+(defun map--make-pcase-bindings (args)
+  "Patterns matching a map's values for ARGS: each is (KEY PAT), KEY being
+evaluated, a keyword :K standing for (:K K), or a symbol S for ('S S)."
+  (mapcar (lambda (arg)
+            (cond ((consp arg) `(app (pcase--flip map-elt ,(car arg)) ,(car (cdr arg))))
+                  ((keywordp arg)
+                   `(app (pcase--flip map-elt ,arg)
+                         ,(intern (substring (symbol-name arg) 1))))
+                  (t `(app (pcase--flip map-elt ',arg) ,arg))))
+          args))
+
+(pcase-defmacro map (&rest args)
+  "Match a map whose values for the keys of ARGS match their patterns.
+Each of ARGS is (KEY PAT), a symbol S (for ('S S)) or a keyword :K (for
+(:K K)).  A key the map lacks has the value nil."
+  `(and (pred mapp) ,@(map--make-pcase-bindings args)))
+
 (provide 'map)
 
 ;;; map.el ends here

@@ -58,9 +58,7 @@ A variable that occurs again in the same pattern tests for `eq'uality.")
       (if (eq (car-safe fun) 'not)
           (pcase--test `(not ,(pcase--funcall-form (car (cdr fun)) val)) k)
         (pcase--test (pcase--funcall-form fun val) k))))
-   ((eq (car pat) 'guard)
-    (let ((pcase--destructuring nil))
-      (pcase--test (car (cdr pat)) k)))
+   ((eq (car pat) 'guard) (pcase--test (car (cdr pat)) k))
    ((eq (car pat) 'and) (pcase--match-and (cdr pat) val k))
    ((eq (car pat) 'or) (pcase--match-or (cdr pat) val k))
    ((eq (car pat) 'app)
@@ -83,17 +81,54 @@ A variable that occurs again in the same pattern tests for `eq'uality.")
     (pcase--match (car pats) val
                   (lambda () (pcase--match-and (cdr pats) val k)))))
 
+(defun pcase--new-variables (pat)
+  "The variables PAT binds that the enclosing pattern has not bound yet."
+  (let ((vars nil))
+    (dolist (var (pcase--variables pat))
+      (unless (or (memq var pcase--bound) (memq var vars))
+        (push var vars)))
+    (nreverse vars)))
+
 (defun pcase--match-or (pats val k)
+  ;; The body sees every variable any alternative binds: those the
+  ;; alternative that matched did not bind are nil.
+  (let ((all (apply #'append (mapcar #'pcase--new-variables pats))))
+    (pcase--match-or-1
+     pats val
+     (lambda (pat)
+       (let ((missing nil))
+         (dolist (var all)
+           (unless (or (memq var (pcase--variables pat)) (memq var missing))
+             (push var missing)))
+         (setq missing (nreverse missing))
+         (if (null missing)
+             k
+           (lambda ()
+             (let ((pcase--bound (append missing pcase--bound)))
+               `(let ,(mapcar (lambda (var) (list var nil)) missing)
+                  ,(funcall k))))))))))
+
+(defun pcase--match-or-1 (pats val k-for)
+  "Code trying the alternatives PATS on VAL; (K-FOR PAT) is PAT's success."
   (cond
    ((null pats) (pcase--fail-form))
-   ((null (cdr pats)) (pcase--match (car pats) val k))
+   ((null (cdr pats)) (pcase--match (car pats) val (funcall k-for (car pats))))
    (t
-    (let ((result (make-symbol "result"))
-          (bound pcase--bound))
-      `(let ((,result ,(pcase--match (car pats) val k)))
+    (let* ((result (make-symbol "result"))
+           (bound pcase--bound)
+           (destructuring pcase--destructuring)
+           (k (funcall k-for (car pats)))
+           ;; Even when destructuring, an alternative that is not the last
+           ;; is tested, since its failure means trying the next one.
+           (code (let ((pcase--destructuring nil))
+                   (pcase--match (car pats) val
+                                 (lambda ()
+                                   (let ((pcase--destructuring destructuring))
+                                     (funcall k)))))))
+      `(let ((,result ,code))
          (if (eq ,result ,(pcase--fail-form))
              ,(let ((pcase--bound bound))
-                (pcase--match-or (cdr pats) val k))
+                (pcase--match-or-1 (cdr pats) val k-for))
            ,result))))))
 
 (defun pcase--match-backquote (qpat val k)
@@ -218,6 +253,8 @@ The values are assumed to match their patterns."
         ((eq (car pat) 'let) (pcase--variables (car (cdr pat))))
         ((memq (car pat) '(and or))
          (delete-dups (apply #'append (mapcar #'pcase--variables (cdr pat)))))
+        ((get (car pat) 'pcase-macroexpander)
+         (pcase--variables (apply (get (car pat) 'pcase-macroexpander) (cdr pat))))
         (t nil)))
 
 (defun pcase--qpat-variables (qpat)
@@ -228,12 +265,18 @@ The values are assumed to match their patterns."
         (t nil)))
 
 (defmacro pcase-setq (&rest args)
-  "Assign the variables of each PATTERN from its VALUE: (pcase-setq PAT VAL...)."
+  "Assign the variables of each PATTERN from its VALUE: (pcase-setq PAT VAL...).
+Like `pcase-let', the values are assumed to match.  Return the value
+assigned last, the variables being assigned in the order the patterns
+bind them."
+  (let ((n (length args)))
+    (cond ((< n 2) (signal 'wrong-number-of-arguments (list '(2 . 2) n)))
+          ((/= (% n 2) 0) (signal 'wrong-number-of-arguments (list 'pcase-setq n)))))
   (let ((forms nil))
     (while args
       (let ((pat (car args))
             (exp (car (cdr args))))
-        (push (if (symbolp pat)
+        (push (if (and (symbolp pat) (not (eq pat '_)))
                   `(setq ,pat ,exp)
                 (let ((vars (pcase--variables pat))
                       (values (make-symbol "values")))
@@ -241,7 +284,7 @@ The values are assumed to match their patterns."
                   ;; variables from the list of their values.
                   `(let ((,values (pcase-let ((,pat ,exp)) (list ,@vars))))
                      ,@(mapcar (lambda (var) `(setq ,var (pop ,values))) vars)
-                     nil)))
+                     ,@(unless vars '(nil)))))
               forms))
       (setq args (cdr (cdr args))))
     (macroexp-progn (nreverse forms))))
@@ -258,10 +301,19 @@ The values are assumed to match their patterns."
           (push (list arg temp) bindings))))
     `(lambda ,(nreverse args) (pcase-let* ,(nreverse bindings) ,@body))))
 
+(defmacro pcase--flip (fun arg1 arg2)
+  "Call FUN with ARG2 then ARG1: in a `pred' or `app' pattern (pcase--flip
+FUN ARG) passes the value being matched as FUN's first argument."
+  `(,fun ,arg2 ,arg1))
+
 (defmacro pcase-defmacro (name args &rest body)
-  "Define the pattern (NAME ARGS...) as the pattern BODY returns."
-  (declare (indent 2))
-  `(progn (put ',name 'pcase-macroexpander (lambda ,args ,@body)) ',name))
+  "Define the pattern (NAME ARGS...) as the pattern BODY returns.
+The expander is the function NAME--pcase-macroexpander, which is returned."
+  (declare (indent 2) (doc-string 3))
+  (let ((expander (intern (format "%s--pcase-macroexpander" name))))
+    `(progn (defalias ',expander (lambda ,args ,@body))
+            (put ',name 'pcase-macroexpander #',expander)
+            ',expander)))
 
 (provide 'pcase)
 

@@ -275,6 +275,42 @@
     `(let* ((,seq ,sequence) ,@(seq--let-bindings args seq))
        ,@body)))
 
+;;;; The `seq' pcase pattern.
+
+(defun seq--elt-safe (sequence n)
+  "Element N of SEQUENCE, or nil when it has no such element."
+  (ignore-errors (seq-elt sequence n)))
+
+(defun seq--make-pcase-bindings (patterns)
+  "Patterns matching the elements of a sequence against PATTERNS;
+after `&rest', the pattern is matched against the remaining elements.
+They come last element first, as in GNU Emacs: `pcase-setq' assigns the
+variables in that order."
+  (let ((result nil) (i 0))
+    (while patterns
+      (if (eq (car patterns) '&rest)
+          (progn (push `(app (pcase--flip seq-drop ,i) ,(car (cdr patterns))) result)
+                 (setq patterns nil))
+        (push `(app (pcase--flip seq--elt-safe ,i) ,(car patterns)) result)
+        (setq i (1+ i)
+              patterns (cdr patterns))))
+    result))
+
+(pcase-defmacro seq (&rest patterns)
+  "Match a sequence whose elements match PATTERNS, one by one.
+Missing elements match as nil and extra ones are ignored; `&rest' PAT matches
+PAT against the rest of the sequence."
+  `(and (pred seqp) ,@(seq--make-pcase-bindings patterns)))
+
+(defmacro seq-setq (args sequence)
+  "Assign the variables of ARGS, a `seq-let' list, from SEQUENCE's elements."
+  `(pcase-setq ,(seq--pcase-pattern args) ,sequence))
+
+(defun seq--pcase-pattern (args)
+  "The `seq' pattern for the `seq-let' argument list ARGS."
+  (cons 'seq (mapcar (lambda (arg) (if (consp arg) (seq--pcase-pattern arg) arg))
+                     args)))
+
 (provide 'seq)
 
 ;;; seq.el ends here
