@@ -195,6 +195,29 @@ symbol) or (KEY VAR [DEFAULT])."
                       keys))
        ,@body)))
 
+;;;; Obsolete setter and the `map' pcase pattern.
+
+(defmacro map-put (map key value &optional testfn)
+  "Set KEY to VALUE in MAP (alists compared by TESTFN) and return VALUE."
+  (declare (obsolete "use map-put! or (setf (map-elt ...) ...) instead" "27.1"))
+  `(setf (map-elt ,map ,key nil ,testfn) ,value))
+
+(pcase-defmacro map (&rest args)
+  "Match a map; each of ARGS is (KEY PAT), with KEY evaluated, or SYMBOL
+for ('SYMBOL SYMBOL), or :KEYWORD for (:KEYWORD KEYWORD).  Missing keys
+give nil."
+  `(and (pred mapp)
+        ,@(mapcar (lambda (arg)
+                    (let ((key (cond ((consp arg) (car arg))
+                                     ((keywordp arg) arg)
+                                     (t (list 'quote arg))))
+                          (pat (cond ((consp arg) (car (cdr arg)))
+                                     ((keywordp arg)
+                                      (intern (substring (symbol-name arg) 1)))
+                                     (t arg))))
+                      `(app (lambda (m) (map-elt m ,key)) ,pat)))
+                  args)))
+
 (provide 'map)
 
 ;;; map.el ends here

@@ -275,6 +275,61 @@
     `(let* ((,seq ,sequence) ,@(seq--let-bindings args seq))
        ,@body)))
 
+;;;; Obsolete and generic-protocol helpers.
+
+(defalias 'seq-each #'seq-do)
+
+(defun seq-copy (sequence)
+  "A shallow copy of SEQUENCE."
+  (copy-sequence sequence))
+
+(defun seq-into-sequence (sequence)
+  "SEQUENCE itself; an error if it is not a sequence."
+  (unless (sequencep sequence)
+    (error "Cannot convert %S into a sequence" sequence))
+  sequence)
+
+(defun seq-contains (sequence elt &optional testfn)
+  "The first element of SEQUENCE equal to ELT (by TESTFN), or nil."
+  (seq-some (lambda (e) (and (funcall (or testfn #'equal) elt e) e)) sequence))
+(make-obsolete 'seq-contains 'seq-contains-p "27.1")
+
+;;;; The `seq' pcase pattern.
+
+(defun seq--elt-safe (sequence n)
+  "Element N of SEQUENCE, or nil if there is none."
+  (ignore-errors (seq-elt sequence n)))
+
+(defun seq--pcase-subpatterns (patterns)
+  "The `app' patterns matching the elements of a sequence with PATTERNS,
+which may end in &rest PATTERN."
+  (let ((result nil) (index 0))
+    (while patterns
+      (let ((pat (car patterns)))
+        (if (eq pat '&rest)
+            (progn
+              (push `(app (lambda (s) (seq-drop s ,index)) ,(car (cdr patterns)))
+                    result)
+              (setq patterns nil))
+          (push `(app (lambda (s) (seq--elt-safe s ,index)) ,pat) result)
+          (setq index (1+ index) patterns (cdr patterns)))))
+    (nreverse result)))
+
+(pcase-defmacro seq (&rest patterns)
+  "Match a sequence whose elements match PATTERNS in order; missing
+elements are nil, and &rest PAT matches the remaining subsequence."
+  `(and (pred seqp) ,@(seq--pcase-subpatterns patterns)))
+
+(defun seq--pcase-pattern (args)
+  "The `seq' pattern for `seq-let' style ARGS, nested lists included."
+  (cons 'seq (mapcar (lambda (arg) (if (consp arg) (seq--pcase-pattern arg) arg))
+                     args)))
+
+(defmacro seq-setq (args sequence)
+  "Assign the variables in ARGS the elements of SEQUENCE, as `seq-let' binds
+them."
+  `(pcase-setq ,(seq--pcase-pattern args) ,sequence))
+
 (provide 'seq)
 
 ;;; seq.el ends here

@@ -198,6 +198,10 @@ START is non-nil, else at the end."
   "STRING with runs of whitespace collapsed to one space and the ends trimmed."
   (string-trim (replace-regexp-in-string "[ \t\n\r]+" " " string)))
 
+(defun string-chop-newline (string)
+  "STRING without one trailing newline."
+  (string-remove-suffix "\n" string))
+
 ;;;; Hash tables.
 
 (defun hash-table-keys (table)
