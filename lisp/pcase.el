@@ -218,6 +218,8 @@ The values are assumed to match their patterns."
         ((eq (car pat) 'let) (pcase--variables (car (cdr pat))))
         ((memq (car pat) '(and or))
          (delete-dups (apply #'append (mapcar #'pcase--variables (cdr pat)))))
+        ((get (car pat) 'pcase-macroexpander)
+         (pcase--variables (apply (get (car pat) 'pcase-macroexpander) (cdr pat))))
         (t nil)))
 
 (defun pcase--qpat-variables (qpat)

@@ -303,7 +303,7 @@ PARENT is an error symbol or a list of them; it defaults to `error'."
           (result nil)
           (n 0)
           (next from))
-      (when (zerop step) (signal 'args-out-of-range (list from to sep)))
+      (when (zerop step) (error "The increment can not be zero"))
       (if (> step 0)
           (while (<= next to)
             (push next result)
@@ -437,6 +437,11 @@ that are not conses match like keys and give DEFAULT."
       (setq f (symbol-function f)))
     value))
 
+;; An error GNU Emacs defines in C; nothing here encodes text but
+;; `string-limit', which knows only UTF-8.
+(unless (get 'coding-system-error 'error-conditions)
+  (define-error 'coding-system-error "Invalid coding system"))
+
 ;;;; Hooks.
 
 (defun add-hook (hook function &optional depth local)
@@ -534,7 +539,7 @@ of each piece."
 (defun string-replace (from-string to-string in-string)
   "IN-STRING with every FROM-STRING replaced by TO-STRING."
   (when (equal from-string "")
-    (signal 'wrong-length-argument (list from-string)))
+    (signal 'wrong-length-argument '(0)))
   (replace-regexp-in-string (regexp-quote from-string) to-string in-string t t))
 
 (defun replace-regexp-in-string (regexp rep string &optional fixedcase literal
