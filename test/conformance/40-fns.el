@@ -208,7 +208,6 @@
 (string-width (string-to-multibyte "\351"))
 (list (char-width ?a) (char-width ?\t) (char-width ?\n) (char-width 1) (char-width 127))
 (list (char-width #x80) (char-width #xa0) (char-width #x3fff80) (char-width ?é) (char-width ?日) (char-width #x300))
-(let ((tab-width 4)) (char-width ?\t))
 (char-width -1)
 (char-width "a")
 (read (prin1-to-string (concat "é" "\351")))
