@@ -8,7 +8,7 @@
 
 (let ((files '("byte-run" "backquote" "macroexp" "subr" "gv" "nadvice" "pcase" "cl-lib"
                "cl-macs" "cl-extra" "cl-seq" "cl-generic" "cl-print"
-               "subr-x" "seq" "map" "pp" "ert" "regexp-opt" "rx"
+               "subr-x" "seq" "map" "format-spec" "pp" "ert" "regexp-opt" "rx"
                "json" "let-alist" "ring" "generator" "thunk" "benchmark"
                "bindat" "avl-tree" "radix-tree")))
   ;; In dependency order: each file may use what the earlier ones define.

@@ -10,52 +10,55 @@
   "Non-nil if MAP is a map."
   (or (listp map) (hash-table-p map) (arrayp map)))
 
+(define-error 'map-not-inplace "Cannot modify map in-place")
+
+(defun map--unsupported (map)
+  "Signal that MAP is not a map."
+  (error "Unsupported map type `%S': %S" (type-of map) map))
+
 (defun map-elt (map key &optional default testfn)
-  "The value of KEY in MAP, or DEFAULT."
+  "The value of KEY in MAP, or DEFAULT.
+Alist keys are compared with TESTFN (default `equal'), plist keys with `eq'."
   (cond ((hash-table-p map) (gethash key map default))
         ((map--plist-p map)
          (let ((tail (plist-member map key))) (if tail (car (cdr tail)) default)))
         ((listp map) (alist-get key map default nil (or testfn #'equal)))
-        ((and (natnump key) (< key (length map))) (aref map key))
-        (t default)))
+        ((arrayp map) (if (map-contains-key map key) (aref map key) default))
+        (t (map--unsupported map))))
 
 (gv-define-expander map-elt
+  ;; Set in place when possible, else store in the place a map with the
+  ;; new entry added (an alist without the key, for instance).
   (lambda (do map key &optional default testfn)
     (macroexp-let2* nil ((k key) (d default) (test testfn))
       (gv-letplace (getter setter) map
-        (funcall do `(map-elt ,getter ,k ,d ,test)
+        (funcall do `(map-elt ,getter ,k ,d)
                  (lambda (v)
                    (macroexp-let2 nil v v
-                     `(progn
-                        ,(funcall setter `(map--put ,getter ,k ,v ,test))
-                        ,v))))))))
+                     `(condition-case nil
+                          (map-put! ,getter ,k ,v ,test)
+                        (map-not-inplace
+                         ,(funcall setter `(map-insert ,getter ,k ,v))
+                         ,v)))))))))
 
-(defun map--put (map key value &optional testfn)
-  "MAP with KEY set to VALUE (modified in place where possible)."
-  (cond ((hash-table-p map) (puthash key value map) map)
-        ((map--plist-p map)
-         (let ((tail (plist-member map key)))
-           (if tail (progn (setcar (cdr tail) value) map)
-             (nconc map (list key value)))))
+(defun map-put! (map key value &optional testfn)
+  "Set KEY to VALUE in MAP, in place, and return VALUE.
+A key missing from an alist cannot be added in place: that signals
+`map-not-inplace'.  TESTFN compares alist keys (default `equal')."
+  (cond ((hash-table-p map) (puthash key value map))
+        ((map--plist-p map) (plist-put map key value) value)
         ((listp map)
-         (let ((cell (assoc key map (or testfn #'equal))))
-           (if cell (progn (setcdr cell value) map)
-             (cons (cons key value) map))))
-        (t (aset map key value) map)))
-
-(defmacro map-put! (map key value &optional testfn)
-  "Set KEY to VALUE in MAP, in place."
-  `(setf (map-elt ,map ,key nil ,testfn) ,value))
+         (let ((cell (and map (assoc key map (or testfn #'equal)))))
+           (unless cell (signal 'map-not-inplace (list map)))
+           (setcdr cell value)))
+        ((arrayp map) (aset map key value))
+        (t (map--unsupported map))))
 
 (defun map-insert (map key value)
-  "A copy of MAP with KEY set to VALUE."
-  (cond ((hash-table-p map) (let ((copy (copy-hash-table map))) (puthash key value copy) copy))
-        ((map--plist-p map)
-         (let ((copy (copy-sequence map)))
-           (if (plist-member copy key) (plist-put copy key value)
-             (cons key (cons value copy)))))
+  "A new map: MAP with KEY set to VALUE.  Lists get the entry in front."
+  (cond ((map--plist-p map) (cons key (cons value map)))
         ((listp map) (cons (cons key value) map))
-        (t (let ((copy (copy-sequence map))) (aset copy key value) copy))))
+        (t (let ((copy (map-copy map))) (map-put! copy key value) copy))))
 
 (defun map-apply (function map)
   "The list of (FUNCTION KEY VALUE) for the entries of MAP."
@@ -64,37 +67,43 @@
     (nreverse result)))
 
 (defun map-do (function map)
-  "Call FUNCTION with each key and value of MAP."
+  "Call FUNCTION with each key and value of MAP; return nil."
   (cond ((hash-table-p map) (maphash function map))
         ((map--plist-p map)
          (while map
            (funcall function (car map) (car (cdr map)))
            (setq map (cdr (cdr map)))))
         ((listp map) (dolist (cell map) (funcall function (car cell) (cdr cell))))
-        (t (let ((i 0))
-             (mapc (lambda (elt) (funcall function i elt) (setq i (1+ i))) map))))
+        ((arrayp map)
+         (let ((i 0))
+           (mapc (lambda (elt) (funcall function i elt) (setq i (1+ i))) map)))
+        (t (map--unsupported map)))
   nil)
 
 (defun map-keys (map) "The keys of MAP." (map-apply (lambda (k _v) k) map))
-(defun map-values (map) "The values of MAP." (map-apply (lambda (_k v) v) map))
+(defun map-values (map)
+  "The values of MAP."
+  (if (arrayp map) (append map nil) (map-apply (lambda (_k v) v) map)))
 (defun map-pairs (map) "The (KEY . VALUE) pairs of MAP." (map-apply #'cons map))
 
 (defun map-length (map)
   "The number of entries of MAP."
   (cond ((hash-table-p map) (hash-table-count map))
         ((map--plist-p map) (/ (length map) 2))
-        (t (length map))))
+        ((or (listp map) (arrayp map)) (length map))
+        (t (map--unsupported map))))
 
 (defun map-empty-p (map) "Non-nil if MAP has no entries." (= (map-length map) 0))
 
 (defun map-contains-key (map key &optional testfn)
-  "Non-nil if MAP has an entry for KEY."
+  "Non-nil if MAP has an entry for KEY (alist keys compared by TESTFN)."
   (cond ((hash-table-p map)
          (let ((missing (make-symbol "missing")))
            (not (eq (gethash key map missing) missing))))
         ((map--plist-p map) (plist-member map key))
         ((listp map) (and (assoc key map (or testfn #'equal)) t))
-        (t (and (natnump key) (< key (length map))))))
+        ((arrayp map) (and (natnump key) (< key (length map))))
+        (t (map-some (lambda (k _v) (funcall (or testfn #'equal) key k)) map))))
 
 (defun map-keys-apply (function map)
   "The results of FUNCTION on the keys of MAP."
@@ -125,75 +134,107 @@
     t))
 
 (defun map-nested-elt (map keys &optional default)
-  "The value found by following KEYS through nested MAP, or DEFAULT."
-  (let ((missing (make-symbol "missing")))
-    (while (and keys (not (eq map missing)))
-      (setq map (if (mapp map) (map-elt map (car keys) missing) missing)
-            keys (cdr keys)))
-    (if (eq map missing) default map)))
+  "The value found by following KEYS through nested MAP; DEFAULT if that
+value is nil or a key is missing."
+  (while (and keys map)
+    (setq map (and (mapp map) (map-elt map (car keys)))
+          keys (cdr keys)))
+  (or map default))
 
 (defun map-delete (map key)
-  "Remove KEY from MAP (in place where possible); return MAP."
+  "Remove KEY from MAP (in place where possible); return MAP.
+In an alist only the first entry for KEY goes; in an array the element at
+index KEY becomes nil."
   (cond ((hash-table-p map) (remhash key map) map)
         ((map--plist-p map)
-         (let ((result nil))
-           (while map
-             (unless (equal (car map) key)
-               (setq result (cons (car (cdr map)) (cons (car map) result))))
-             (setq map (cdr (cdr map))))
-           (nreverse result)))
-        ((listp map) (assoc-delete-all key map))
-        (t map)))
+         (while (and map (eq (car map) key))
+           (setq map (cdr (cdr map))))
+         (let ((tail map))
+           (while (cdr (cdr tail))
+             (if (eq (car (cdr (cdr tail))) key)
+                 (setcdr (cdr tail) (cdr (cdr (cdr (cdr tail)))))
+               (setq tail (cdr (cdr tail))))))
+         map)
+        ((listp map) (delq (assoc key map) map))
+        ((arrayp map)
+         (when (map-contains-key map key) (aset map key nil))
+         map)
+        (t (map--unsupported map))))
 
 (defun map-copy (map)
-  "A copy of MAP."
-  (if (hash-table-p map) (copy-hash-table map) (copy-sequence map)))
+  "A copy of MAP: alists have their pairs copied too."
+  (cond ((hash-table-p map) (copy-hash-table map))
+        ((map--plist-p map) (copy-sequence map))
+        ((listp map) (copy-alist map))
+        ((arrayp map) (copy-sequence map))
+        (t (map--unsupported map))))
 
 (defun map-into (map type)
-  "MAP converted to TYPE: list or alist, plist, or hash-table (or
-(hash-table ARGS...))."
-  (let ((pairs (map-pairs map)))
-    (cond ((memq type '(list alist)) pairs)
-          ((eq type 'plist) (apply #'append (mapcar (lambda (p) (list (car p) (cdr p))) pairs)))
-          ((or (eq type 'hash-table) (eq (car-safe type) 'hash-table))
-           (let ((table (apply #'make-hash-table (or (cdr-safe type) '(:test equal)))))
-             (dolist (p pairs) (puthash (car p) (cdr p) table))
-             table))
-          (t (error "Unknown map type: %S" type)))))
+  "MAP converted to TYPE: list or alist, plist, hash-table (`equal' keys) or
+(hash-table ARGS...) for a table made by `make-hash-table' with ARGS."
+  (cond ((memq type '(list alist)) (map-pairs map))
+        ((eq type 'plist)
+         (let ((plist nil))
+           (map-do (lambda (k v) (setq plist (cons v (cons k plist)))) map)
+           (nreverse plist)))
+        ((or (eq type 'hash-table) (eq (car-safe type) 'hash-table))
+         (let ((table (apply #'make-hash-table
+                             (if (consp type) (cdr type)
+                               (list :size (map-length map) :test #'equal)))))
+           (map-do (lambda (k v) (puthash k v table)) map)
+           table))
+        (t (error "No applicable method: map-into, %S, %S" map type))))
+
+(defun map--merge (combine type maps)
+  "A map of TYPE with the entries of MAPS, added in order by COMBINE, called
+with the map being built, a key and a value.  Lists are built in a hash
+table (`eq' keys for plists, `equal' otherwise) and converted at the end."
+  (let* ((to-list (memq type '(list alist plist)))
+         (result (map-into (car maps)
+                           (cond ((eq type 'plist) '(hash-table :test eq))
+                                 (to-list '(hash-table :test equal))
+                                 (t type)))))
+    (dolist (map (cdr maps))
+      (map-do (lambda (k v) (setq result (funcall combine result k v))) map))
+    (if to-list (map-into result type) result)))
 
 (defun map-merge (type &rest maps)
   "A map of TYPE with the entries of MAPS; later maps win."
-  (let ((result nil))
-    (dolist (map maps)
-      (map-do (lambda (k v)
-                (let ((cell (assoc k result)))
-                  (if cell (setcdr cell v) (push (cons k v) result))))
-              map))
-    (map-into (nreverse result) type)))
+  (map--merge (lambda (result k v) (setf (map-elt result k) v) result) type maps))
 
 (defun map-merge-with (type function &rest maps)
-  "Like `map-merge', combining the values of a repeated key with FUNCTION."
-  (let ((result nil))
-    (dolist (map maps)
-      (map-do (lambda (k v)
-                (let ((cell (assoc k result)))
-                  (if cell (setcdr cell (funcall function (cdr cell) v))
-                    (push (cons k v) result))))
-              map))
-    (map-into (nreverse result) type)))
+  "Like `map-merge', combining the values of a repeated key with FUNCTION
+(called with the earlier and the later value)."
+  (let ((missing (make-symbol "missing")))
+    (map--merge (lambda (result k v)
+                  (let ((old (map-elt result k missing)))
+                    (setf (map-elt result k)
+                          (if (eq old missing) v (funcall function old v))))
+                  result)
+                type maps)))
 
 (defmacro map-let (keys map &rest body)
-  "Bind variables to values of MAP: each of KEYS is a symbol (its key is the
-symbol) or (KEY VAR [DEFAULT])."
+  "Bind variables to values of MAP, then run BODY.  Each of KEYS is a symbol
+(bound to the value of that key), a keyword :K (binds K to the value of :K)
+or (KEY VAR [DEFAULT]) with KEY evaluated."
   (declare (indent 2))
   (let ((m (make-symbol "map")))
     `(let* ((,m ,map)
             ,@(mapcar (lambda (k)
-                        (if (consp k)
-                            `(,(car (cdr k)) (map-elt ,m ,(car k) ,(car (cdr (cdr k)))))
-                          `(,k (map-elt ,m ',k))))
+                        (cond ((consp k)
+                               `(,(car (cdr k)) (map-elt ,m ,(car k) ,(car (cdr (cdr k))))))
+                              ((keywordp k)
+                               `(,(intern (substring (symbol-name k) 1)) (map-elt ,m ,k)))
+                              (t `(,k (map-elt ,m ',k)))))
                       keys))
        ,@body)))
+
+;;;; The obsolete setter.
+
+(defmacro map-put (map key value &optional testfn)
+  "Set KEY to VALUE in MAP (alists compared by TESTFN) and return VALUE."
+  (declare (obsolete "use map-put! or (setf (map-elt ...) ...) instead" "27.1"))
+  `(setf (map-elt ,map ,key nil ,testfn) ,value))
 
 ;;;; The `map' pcase pattern.
 

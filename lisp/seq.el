@@ -136,17 +136,16 @@
 
 (defun seq-subseq (sequence start &optional end)
   "The part of SEQUENCE from START to END; negative values count from the end."
-  (if (listp sequence)
-      (let* ((len (length sequence))
-             (s (if (< start 0) (+ len start) start))
-             (e (cond ((null end) len) ((< end 0) (+ len end)) (t end))))
-        (when (or (< s 0) (> s len) (> e len) (> s e))
-          (error "Invalid subsequence: start=%s end=%s" start end))
-        (subr--first-n (nthcdr s sequence) (- e s)))
-    (let ((len (length sequence)))
-      (when (or (> (abs start) len) (and end (> (abs end) len)))
-        (error "Invalid subsequence: start=%s end=%s" start end))
-      (substring sequence start end))))
+  (cond
+   ((or (stringp sequence) (vectorp sequence)) (substring sequence start end))
+   ((listp sequence)
+    (let* ((len (length sequence))
+           (s (if (< start 0) (+ len start) start))
+           (e (cond ((null end) len) ((< end 0) (+ len end)) (t end))))
+      (when (or (< s 0) (> s len) (> e len) (> s e))
+        (error "Bad bounding indices: %s, %s" start end))
+      (subr--first-n (nthcdr s sequence) (- e s))))
+   (t (error "Unsupported sequence: %s" sequence))))
 
 (defun seq-take (sequence n)
   "The first N elements of SEQUENCE, as a sequence of its type."
@@ -274,6 +273,25 @@
   (let ((seq (make-symbol "seq")))
     `(let* ((,seq ,sequence) ,@(seq--let-bindings args seq))
        ,@body)))
+
+;;;; Obsolete and generic-protocol helpers.
+
+(defalias 'seq-each #'seq-do)
+
+(defun seq-copy (sequence)
+  "A shallow copy of SEQUENCE."
+  (copy-sequence sequence))
+
+(defun seq-into-sequence (sequence)
+  "SEQUENCE itself; an error if it is not a sequence."
+  (unless (sequencep sequence)
+    (error "Cannot convert %S into a sequence" sequence))
+  sequence)
+
+(defun seq-contains (sequence elt &optional testfn)
+  "The first element of SEQUENCE equal to ELT (by TESTFN), or nil."
+  (seq-some (lambda (e) (and (funcall (or testfn #'equal) elt e) e)) sequence))
+(make-obsolete 'seq-contains 'seq-contains-p "27.1")
 
 ;;;; The `seq' pcase pattern.
 

@@ -175,6 +175,8 @@ constant stack."
 (defun string-pad (string length &optional padding start)
   "STRING padded to LENGTH with PADDING (default space), at the START if
 START is non-nil, else at the end."
+  (unless (natnump length)
+    (signal 'wrong-type-argument (list 'natnump length)))
   (let ((missing (- length (length string))))
     (if (<= missing 0)
         string
@@ -182,21 +184,65 @@ START is non-nil, else at the end."
         (if start (concat pad string) (concat string pad))))))
 
 (defun string-truncate-left (string length)
-  "STRING truncated from the left to LENGTH characters, starting with \"...\"."
+  "STRING, if longer than LENGTH, cut on the left and prefixed by \"...\".
+Beyond the dots, the result keeps LENGTH - 2 characters (at least one)."
   (let ((len (length string)))
-    (if (> len length)
-        (concat "..." (substring string (min len (- len (- length 3)))))
-      string)))
+    (if (<= len length)
+        string
+      (concat "..." (substring string (max 0 (- len 1 (max 0 (- length 3)))))))))
 
-(defun string-limit (string length &optional end _coding-system)
-  "STRING limited to LENGTH characters, taken from the END if END is non-nil."
-  (cond ((<= (length string) length) string)
-        (end (substring string (- (length string) length)))
-        (t (substring string 0 length))))
+(defun string--utf-8-bytes (char)
+  "The UTF-8 encoding of CHAR, as a unibyte string; a raw byte is itself."
+  (let ((bytes
+         (cond ((< char #x80) (list char))
+               ((>= char #x3fff80) (list (- char #x3fff00)))
+               ((< char #x800)
+                (list (logior #xc0 (ash char -6)) (logior #x80 (logand char #x3f))))
+               ((< char #x10000)
+                (list (logior #xe0 (ash char -12))
+                      (logior #x80 (logand (ash char -6) #x3f))
+                      (logior #x80 (logand char #x3f))))
+               (t
+                (list (logior #xf0 (ash char -18))
+                      (logior #x80 (logand (ash char -12) #x3f))
+                      (logior #x80 (logand (ash char -6) #x3f))
+                      (logior #x80 (logand char #x3f)))))))
+    (string-to-unibyte
+     (apply #'string (mapcar (lambda (b) (if (< b #x80) b (+ b #x3fff00))) bytes)))))
+
+(defun string-limit (string length &optional end coding-system)
+  "STRING limited to LENGTH characters, taken from the END if END is non-nil.
+With CODING-SYSTEM, the result is the encoding of as many whole characters
+as fit in LENGTH bytes.  Only the UTF-8 coding systems are known here."
+  (unless (natnump length)
+    (signal 'wrong-type-argument (list 'natnump length)))
+  (cond
+   (coding-system
+    (unless (memq coding-system '(utf-8 utf-8-unix utf-8-dos utf-8-mac
+                                  utf-8-emacs utf-8-emacs-unix prefer-utf-8))
+      (signal 'coding-system-error (list coding-system)))
+    (let ((chars (append (if end (reverse string) string) nil))
+          (pieces nil)
+          (size 0)
+          (full nil))
+      (while (and chars (not full))
+        (let ((bytes (string--utf-8-bytes (car chars))))
+          (if (> (+ size (length bytes)) length)
+              (setq full t)
+            (push bytes pieces)
+            (setq size (+ size (length bytes)) chars (cdr chars)))))
+      (apply #'concat (if end pieces (nreverse pieces)))))
+   ((<= (length string) length) string)
+   (end (substring string (- (length string) length)))
+   (t (substring string 0 length))))
 
 (defun string-clean-whitespace (string)
   "STRING with runs of whitespace collapsed to one space and the ends trimmed."
   (string-trim (replace-regexp-in-string "[ \t\n\r]+" " " string)))
+
+(defun string-chop-newline (string)
+  "STRING without one trailing newline."
+  (string-remove-suffix "\n" string))
 
 ;;;; Hash tables.
 

@@ -303,7 +303,7 @@ PARENT is an error symbol or a list of them; it defaults to `error'."
           (result nil)
           (n 0)
           (next from))
-      (when (zerop step) (signal 'args-out-of-range (list from to sep)))
+      (when (zerop step) (error "The increment can not be zero"))
       (if (> step 0)
           (while (<= next to)
             (push next result)
@@ -437,6 +437,11 @@ that are not conses match like keys and give DEFAULT."
       (setq f (symbol-function f)))
     value))
 
+;; An error GNU Emacs defines in C; nothing here encodes text but
+;; `string-limit', which knows only UTF-8.
+(unless (get 'coding-system-error 'error-conditions)
+  (define-error 'coding-system-error "Invalid coding system"))
+
 ;;;; Hooks.
 
 (defun add-hook (hook function &optional depth local)
@@ -534,7 +539,7 @@ of each piece."
 (defun string-replace (from-string to-string in-string)
   "IN-STRING with every FROM-STRING replaced by TO-STRING."
   (when (equal from-string "")
-    (signal 'wrong-length-argument (list from-string)))
+    (signal 'wrong-length-argument '(0)))
   (replace-regexp-in-string (regexp-quote from-string) to-string in-string t t))
 
 (defun replace-regexp-in-string (regexp rep string &optional fixedcase literal
@@ -585,6 +590,254 @@ the text before it."
   "The lines of STRING, without their newlines."
   (split-string string "\n" omit-nulls))
 
+;;;; More list and string helpers.
+
+(defun always (&rest _arguments)
+  "Ignore the arguments and return t."
+  t)
+
+(defun string-or-null-p (object)
+  "Non-nil (t) if OBJECT is a string or nil."
+  (or (stringp object) (null object)))
+
+(defun member-ignore-case (elt list)
+  "The tail of LIST whose car is the string ELT up to case, or nil.
+Elements of LIST that are not strings never match."
+  (while (and list
+              (not (and (stringp (car list))
+                        (eq t (compare-strings elt 0 nil (car list) 0 nil t)))))
+    (setq list (cdr list)))
+  list)
+
+(defun delete-consecutive-dups (list &optional circular)
+  "Destructively drop from LIST each element `equal' to the one before it.
+With CIRCULAR, the last element also counts as coming before the first."
+  (let ((tail list) (before-last nil))
+    (while (cdr tail)
+      (if (equal (car tail) (car (cdr tail)))
+          (setcdr tail (cdr (cdr tail)))
+        (setq before-last tail tail (cdr tail))))
+    (when (and circular before-last (equal (car tail) (car list)))
+      (setcdr before-last nil)))
+  list)
+
+(defun add-to-ordered-list (list-var element &optional order)
+  "Add ELEMENT (tested with `eq') to the list in LIST-VAR, keeping it sorted.
+A number ORDER gives ELEMENT that rank; another non-nil ORDER removes its
+rank.  Ranks live in the `list-order' property of LIST-VAR; elements with a
+rank come first, in increasing rank order."
+  (let ((ranks (or (get list-var 'list-order)
+                   (put list-var 'list-order (make-hash-table :test #'eq)))))
+    (when order
+      (puthash element (and (numberp order) order) ranks))
+    (unless (memq element (symbol-value list-var))
+      (set list-var (cons element (symbol-value list-var))))
+    (set list-var
+         (sort (symbol-value list-var)
+               (lambda (a b)
+                 (let ((ra (gethash a ranks)) (rb (gethash b ranks)))
+                   (if (and ra rb) (< ra rb) ra)))))))
+
+(defun combine-and-quote-strings (strings &optional separator)
+  "The STRINGS joined with SEPARATOR (default a space).
+A string holding a quote, a backslash or the separator is written as a Lisp
+string literal, so that `split-string-and-unquote' gives STRINGS back."
+  (let* ((sep (or separator " "))
+         (needs-quotes (concat "[\\\"]\\|" (regexp-quote sep))))
+    (mapconcat (lambda (string)
+                 (if (string-match-p needs-quotes string)
+                     (concat "\""
+                             (replace-regexp-in-string "[\\\"]" "\\\\\\&" string)
+                             "\"")
+                   string))
+               strings sep)))
+
+(defun split-string-and-unquote (string &optional separator)
+  "Split STRING at matches of SEPARATOR (default whitespace), reading the
+double-quoted parts as Lisp strings."
+  (let ((sep (or separator "\\s-+"))
+        (quote-start (string-search "\"" string)))
+    (if (null quote-start)
+        (split-string string sep t)
+      (let ((read (read-from-string string quote-start)))
+        (append (and (> quote-start 0)
+                     (split-string (substring string 0 quote-start) sep t))
+                (cons (car read)
+                      (split-string-and-unquote (substring string (cdr read))
+                                                sep)))))))
+
+(defun shell-quote-argument (argument)
+  "ARGUMENT quoted for a POSIX shell: each character other than letters,
+digits and -_./ gets a backslash, and newlines are put in single quotes."
+  (if (equal argument "")
+      "''"
+    (string-replace "\n" "'\n'"
+                    (replace-regexp-in-string "[^-0-9a-zA-Z_./\n]" "\\\\\\&"
+                                              argument))))
+
+(defun match-substitute-replacement (replacement &optional fixedcase literal
+                                                 string subexp)
+  "REPLACEMENT with its \\& and \\N references filled in from the last match,
+as `replace-match' would put it in place of the matched text (in STRING if
+the match was on a string).  The match data is left alone."
+  (let ((matched (match-string 0 string))
+        (offset (match-beginning 0)))
+    (save-match-data
+      (set-match-data (mapcar (lambda (pos) (and pos (- pos offset))) (match-data)))
+      (replace-match replacement fixedcase literal matched subexp))))
+
+(defun subregexp-context-p (regexp pos &optional start)
+  "Non-nil if position POS of REGEXP is where a sub-regexp may start: not
+inside brackets, repetition bounds or just after a backslash.  START, if
+given, is an earlier position known to be such a place."
+  ;; The regexp compiler decides: the text up to POS compiles, or fails only
+  ;; because a group is still open, exactly in such a context.
+  (condition-case err
+      (progn (string-match (substring regexp (or start 0) pos) "") t)
+    (invalid-regexp
+     (not (member (car (cdr err))
+                  '("Unmatched [ or [^" "Unmatched \\{" "Trailing backslash"))))))
+
+;;;; Versions.
+
+(defconst version-separator "."
+  "The string separating the numbers of a version.")
+
+(defconst version-regexp-alist
+  '(("^[-._+ ]?snapshot$" . -4)
+    ("^[-._+]$" . -4)
+    ("^[-._+ ]?\\(cvs\\|git\\|bzr\\|svn\\|hg\\|darcs\\)$" . -4)
+    ("^[-._+ ]?unknown$" . -4)
+    ("^[-._+ ]?alpha$" . -3)
+    ("^[-._+ ]?beta$" . -2)
+    ("^[-._+ ]?\\(pre\\|rc\\)$" . -1))
+  "How `version-to-list' ranks the words of prerelease versions: (REGEXP .
+NUMBER), the negative NUMBER standing for a version part matching REGEXP.")
+
+(defun version-to-list (ver)
+  "The list of integers for version string VER, as \"1.2beta3\" => (1 2 -2 3).
+Words in `version-regexp-alist' become their (negative) rank; a single letter
+at the end counts as its place in the alphabet."
+  (unless (stringp ver)
+    (error "Version must be a string"))
+  (when (string-prefix-p version-separator ver)
+    (setq ver (concat "0" ver)))
+  (unless (string-match-p "^[0-9]" ver)
+    (error "Invalid version syntax: `%s' (must start with a number)" ver))
+  (let ((case-fold-search t)
+        (pos 0)
+        (len (length ver))
+        (parts nil))
+    (save-match-data
+      (while (eq (string-match "[0-9]+" ver pos) pos)
+        (push (string-to-number (match-string 0 ver)) parts)
+        (setq pos (match-end 0))
+        (when (eq (string-match "[^0-9]+" ver pos) pos)
+          (let ((word (match-string 0 ver)))
+            (setq pos (match-end 0))
+            (unless (string= word version-separator)
+              (let ((rank (assoc-default word version-regexp-alist #'string-match)))
+                (cond (rank (push rank parts))
+                      ((and (= pos len)
+                            (string-match "^[-._+ ]?\\([a-zA-Z]\\)$" word))
+                       (push (1+ (- (downcase (aref (match-string 1 word) 0)) ?a))
+                             parts))
+                      (t (error "Invalid version syntax: `%s'" ver)))))))))
+    (nreverse parts)))
+
+(defun version-list-not-zero (lst)
+  "The first element of LST that is not zero, or 0."
+  (while (and lst (zerop (car lst)))
+    (setq lst (cdr lst)))
+  (if lst (car lst) 0))
+
+(defun version--list-compare (l1 l2)
+  "A number below, equal to or above zero as version list L1 is lower than,
+equal to or higher than L2.  Missing trailing parts count as zeros."
+  (while (and l1 l2 (= (car l1) (car l2)))
+    (setq l1 (cdr l1) l2 (cdr l2)))
+  (cond ((and l1 l2) (if (< (car l1) (car l2)) -1 1))
+        (l1 (version-list-not-zero l1))
+        (l2 (- (version-list-not-zero l2)))
+        (t 0)))
+
+(defun version-list-< (l1 l2)
+  "Non-nil if version list L1 is lower than L2."
+  (< (version--list-compare l1 l2) 0))
+
+(defun version-list-<= (l1 l2)
+  "Non-nil if version list L1 is lower than or equal to L2."
+  (<= (version--list-compare l1 l2) 0))
+
+(defun version-list-= (l1 l2)
+  "Non-nil if version lists L1 and L2 are equal."
+  (= (version--list-compare l1 l2) 0))
+
+(defun version< (v1 v2)
+  "Non-nil if version string V1 is lower (older) than V2."
+  (version-list-< (version-to-list v1) (version-to-list v2)))
+
+(defun version<= (v1 v2)
+  "Non-nil if version string V1 is lower than or equal to V2."
+  (version-list-<= (version-to-list v1) (version-to-list v2)))
+
+(defun version= (v1 v2)
+  "Non-nil if version strings V1 and V2 are the same version."
+  (version-list-= (version-to-list v1) (version-to-list v2)))
+
+;;;; Symbols, modes and declarations.
+
+(defun define-symbol-prop (symbol prop val)
+  "Set the PROP property of SYMBOL to VAL, as a definition."
+  (put symbol prop val))
+
+(defun provided-mode-derived-p (mode &rest modes)
+  "The first of MODES that MODE is or derives from, or nil.
+Parents come from the `derived-mode-parent' property; aliases are followed."
+  (let ((fn (and (fboundp mode) (symbol-function mode))))
+    (when (and fn (symbolp fn)) (setq mode fn)))
+  (while (and mode (not (memq mode modes)))
+    (let* ((parent (get mode 'derived-mode-parent))
+           (fn (and parent (fboundp parent) (symbol-function parent))))
+      (setq mode (if (and fn (symbolp fn)) fn parent))))
+  mode)
+
+(defmacro def-edebug-spec (symbol spec)
+  "Give SYMBOL the Edebug specification SPEC (not evaluated)."
+  `(progn (put ',symbol 'edebug-form-spec ',spec) ',symbol))
+
+(defun def-edebug-elem-spec (name spec)
+  "Define NAME as an Edebug specification element meaning SPEC, a list."
+  (declare (indent 1))
+  (when (string-match-p "\\`[&:]" (symbol-name name))
+    (error "Edebug spec name cannot start with '&' or ':'"))
+  (unless (consp spec)
+    (error "Edebug spec has to be a list: %S" spec))
+  (put name 'edebug-elem-spec spec))
+
+(defmacro 1value (form)
+  "FORM, declared to always return the same value (for coverage tools)."
+  form)
+
+(defmacro noreturn (form)
+  "FORM, declared never to return normally."
+  `(progn ,form (error "Form marked with `noreturn' did return")))
+
+(defmacro condition-case-no-debug (var bodyform &rest handlers)
+  "Another name for `condition-case-unless-debug'."
+  (declare (indent 2))
+  `(condition-case-unless-debug ,var ,bodyform ,@handlers))
+
+(defun log10 (x)
+  "The logarithm of X in base 10."
+  (log x 10))
+
+(defalias 'flatten-list #'flatten-tree)
+(defalias 'int-to-string #'number-to-string)
+(defalias 'rplaca #'setcar)
+(defalias 'rplacd #'setcdr)
+(defalias 'store-match-data #'set-match-data)
+
 ;;;; File names (GNU Emacs's files.el).
 
 (defun file-name--extension-start (filename)
@@ -610,6 +863,28 @@ Nil when there is none (or \"\" with PERIOD)."
 (defun file-name-base (&optional filename)
   "FILENAME without its directory and its final extension."
   (file-name-sans-extension (file-name-nondirectory filename)))
+
+(defun subr--existing-directory ()
+  "The first existing one of `default-directory', the home directory and
+the temporary directories, else \"/\"."
+  (let ((candidates (list default-directory
+                          (expand-file-name "~/")
+                          (bound-and-true-p temporary-file-directory)
+                          (getenv "TMPDIR")
+                          "/tmp/"))
+        (found nil))
+    (while (and candidates (not found))
+      (when (and (car candidates) (file-exists-p (car candidates)))
+        (setq found (car candidates)))
+      (setq candidates (cdr candidates)))
+    (or found "/")))
+
+(defmacro with-existing-directory (&rest body)
+  "Run BODY with `default-directory' bound to a directory that exists: its
+own value if it does."
+  (declare (indent 0))
+  `(let ((default-directory (subr--existing-directory)))
+     ,@body))
 
 ;;;; Environment.
 

@@ -46,7 +46,7 @@ public final class Fns extends SubrGroup {
       MAPCAR = 45, MAPC = 46, MAPCAN = 47, MAPCONCAT = 48, PLIST_GET = 49, PLIST_PUT = 50,
       PLIST_MEMBER = 51, LAX_PLIST_GET = 52, LAX_PLIST_PUT = 53, EQL = 54, EQUAL = 55,
       EQUAL_INCLUDING_PROPERTIES = 56, FILLARRAY = 57, CLEAR_STRING = 58, RANDOM = 59,
-      UPCASE = 60, DOWNCASE = 61, CAPITALIZE = 62, UPCASE_INITIALS = 63;
+      UPCASE = 60, DOWNCASE = 61, CAPITALIZE = 62, UPCASE_INITIALS = 63, CHAR_WIDTH = 64;
 
   /** How the member and assoc families compare: the int codes, or a Lisp TESTFN. */
   private static final int BY_EQ = 0, BY_EQL = 1, BY_EQUAL = 2;
@@ -99,6 +99,7 @@ public final class Fns extends SubrGroup {
     defun(STRING_VERSION_LESSP, "string-version-lessp", 2, 2);
     defun(STRING_BYTES, "string-bytes", 1, 1);
     defun(STRING_WIDTH, "string-width", 1, 3);
+    defun(CHAR_WIDTH, "char-width", 1, 1);
     defun(STRING_TO_MULTIBYTE, "string-to-multibyte", 1, 1);
     defun(STRING_TO_UNIBYTE, "string-to-unibyte", 1, 1);
     defun(STRING_AS_UNIBYTE, "string-as-unibyte", 1, 1);
@@ -170,6 +171,7 @@ public final class Fns extends SubrGroup {
         return bool(versionCompare(designatorBytes(a[0]), designatorBytes(a[1])) < 0);
       case STRING_BYTES: return (long) Lisp.checkString(a[0]).byteLength();
       case STRING_WIDTH: return stringWidth(a[0], a[1], a[2]);
+      case CHAR_WIDTH: return (long) charWidth(Lisp.checkChar(a[0]), true, tabWidth());
       case STRING_TO_MULTIBYTE: return toMultibyte(Lisp.checkString(a[0]));
       case STRING_TO_UNIBYTE: return toUnibyte(Lisp.checkString(a[0]));
       case STRING_AS_UNIBYTE: return asUnibyte(Lisp.checkString(a[0]));
