@@ -94,8 +94,8 @@ and the predicate NAME-p, true of direct instances of NAME."
         (child-predicate (intern (format "%s--eieio-childp" name)))
         (accessors nil))
     (dolist (slot slots)
-      (let* ((sname (car slot))
-             (soptions (cdr slot))
+      (let* ((sname (car-safe slot))
+             (soptions (cdr-safe slot))
              (allocation (plist-get soptions :allocation))
              (label (plist-get soptions :label)))
         (cl-pushnew sname eieio--known-slot-names)
@@ -174,17 +174,12 @@ slot of that name, or (VAR SLOT).  Reading the variable reads the slot;
 ;;;; Names of objects.
 
 (defconst eieio--object-names (make-hash-table :test #'eq :weakness 'key)
-  "Names given to objects by `eieio-object-set-name-string'.")
+  "Names some objects were given, for `eieio-object-name-string'.")
 
 (cl-defgeneric eieio-object-name-string (obj)
-  "The name of OBJ: the one it was given, or its class and a number."
+  "The name of OBJ: its class and a number unique to it."
   (or (gethash obj eieio--object-names)
       (format "%s-%x" (eieio-object-class obj) (sxhash-eq obj))))
-
-(cl-defgeneric eieio-object-set-name-string (obj name)
-  "Make NAME, a string, the name of OBJ."
-  (cl-check-type name string)
-  (setf (gethash obj eieio--object-names) name))
 
 (defun eieio-object-name (obj &optional extra)
   "A string #<CLASS NAME> describing OBJ, with EXTRA (a string, or a list of
