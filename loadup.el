@@ -7,7 +7,7 @@
 (setq load-path (list (expand-file-name "lisp" (file-name-directory load-file-name))))
 
 (let ((files '("byte-run" "backquote" "macroexp" "subr" "gv" "nadvice" "pcase" "cl-lib"
-               "cl-macs" "cl-extra" "cl-seq" "cl-generic" "cl-print"
+               "cl-macs" "cl-extra" "cl-seq" "cl-generic" "cl-print" "eieio-core" "eieio"
                "subr-x" "seq" "map" "format-spec" "pp" "ert" "regexp-opt" "rx"
                "json" "let-alist" "ring" "generator" "thunk" "benchmark"
                "bindat" "avl-tree" "radix-tree")))

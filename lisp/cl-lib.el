@@ -460,6 +460,9 @@ anything."
    ((get type 'cl-deftype-handler)
     (cl-typep object (funcall (get type 'cl-deftype-handler))))
    ((get type 'cl--struct-slots) (cl--struct-subtype-p (cl--struct-tag object) type))
+   ;; A predicate some definer (as `defclass') registered for TYPE.
+   ((get type 'cl-deftype-satisfies)
+    (funcall (get type 'cl-deftype-satisfies) object))
    ((fboundp (intern (format "%sp" type))) (funcall (intern (format "%sp" type)) object))
    ((fboundp (intern (format "%s-p" type))) (funcall (intern (format "%s-p" type)) object))
    (t (error "Unknown type %S" type))))

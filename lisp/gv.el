@@ -177,11 +177,12 @@ Return the last VAL."
                                    store)
                                 ,v)))))))))))
 
-;; `(declare (gv-setter F))' in a defun: store with (F VAL ARGS...).
+;; `(declare (gv-setter F))' in a defun: store with (F ARGS... VAL), as
+;; `gv-define-simple-setter' does.
 (push (list 'gv-setter
             (lambda (name _arglist setter)
               `(gv-define-setter ,name (val &rest args)
-                 (append (list ',setter val) args))))
+                 (append (list ',setter) args (list val)))))
       defun-declarations-alist)
 
 ;; `(declare (gv-expander HANDLER))' in a defun.

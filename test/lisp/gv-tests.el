@@ -90,6 +90,21 @@
     (cl-incf (gv-tests--second c))
     (should (equal c '(5 7 7)))))
 
+(defun gv-tests--nth-set (n list value)
+  (setcar (nthcdr n list) value))
+
+(defun gv-tests--nth (n list)
+  (declare (gv-setter gv-tests--nth-set))
+  (nth n list))
+
+(ert-deftest gv-tests-declared-setter ()
+  ;; The setter gets the place's arguments, then the value.
+  (let ((c (list 1 2 3)))
+    (should (eq (setf (gv-tests--nth 1 c) 'x) 'x))
+    (should (equal c '(1 x 3)))
+    (push 'y (gv-tests--nth 2 c))
+    (should (equal c '(1 x (y . 3))))))
+
 (defmacro gv-tests--double (place)
   (gv-letplace (getter setter) place
     (funcall setter `(* 2 ,getter))))
