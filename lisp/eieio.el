@@ -448,6 +448,10 @@ its value is the value read.")
 (define-obsolete-function-alias 'change-class #'eieio-change-class "26.1")
 (defalias 'obj-of-class-p #'object-of-class-p)
 
+;; cl-print (loaded before this file) shows an object as `object-print' describes it.
+(cl-defmethod cl-print-object ((object eieio-default-superclass) stream)
+  (princ (object-print object) stream))
+
 (provide 'eieio)
 
 ;;; eieio.el ends here

@@ -610,4 +610,11 @@
               'eieio-tests--e8))
   (should (equal (oref (eieio-tests--e8) x) 5)))
 
+(ert-deftest eieio-tests-cl-print ()
+  (require 'cl-print)
+  (let ((p (make-instance 'eieio-tests--point)))
+    (should (equal (cl-prin1-to-string p) (object-print p)))
+    (should (string-match-p "\\`(1 #<eieio-tests--point eieio-tests--point-[0-9a-f]+>)\\'"
+                            (cl-prin1-to-string (list 1 p))))))
+
 ;;; eieio-tests.el ends here
