@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -649,8 +648,8 @@ public final class DumpLoader {
         for (int i = 0; i < count; i++, q += 5) {
           int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
           int at = coldRange(off, len, true);
-          Symbol s = Symbol.uninterned((flags & DumpFormat.SYM_ASCII_NAME) != 0
-              ? asciiString(coldBytes, at, len) : new String(coldBytes, at, len, StandardCharsets.UTF_8));
+          // The name stays bytes until asked for; the obarray goes by the hash the writer stored.
+          Symbol s = Symbol.withNameBytes(coldBytes, at, len, (flags & DumpFormat.SYM_ASCII_NAME) != 0, hi(w[q + 1]));
           s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
           s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
           s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
@@ -736,17 +735,6 @@ public final class DumpLoader {
       default:
         throw new IllegalStateException("type " + t);
     }
-  }
-
-  /**
-   * LEN bytes of B from OFF as a String, when the writer marked them ASCII: String's Latin-1
-   * constructor copies them, where the UTF-8 decoder (most of a symbol's cost at start-up, run
-   * in the bytecode interpreter) scans and decodes them first. Should a hostile dump mark
-   * non-ASCII bytes, they become Latin-1 characters: a wrong name, not an unsafe one.
-   */
-  @SuppressWarnings("deprecation")
-  private static String asciiString(byte[] b, int off, int len) {
-    return new String(b, 0, off, len);
   }
 
   /** Decodes a word into the object it stands for. */
@@ -894,9 +882,7 @@ public final class DumpLoader {
   /**
    * The discardable section's second part, read by {@link #allocateStandalone} (it needs no
    * runtime): the dumped symbols to intern, each checked to be a dumped symbol. A name that comes
-   * twice, or that the runtime has, is refused when they are interned (Obarray.addAllNew). The
-   * names are hashed here, on the start-up thread: String caches its hash, so the obarray on the
-   * Lisp thread finds it computed.
+   * twice, or that the runtime has, is refused when they are interned (Obarray.addAllNew).
    */
   private Symbol[] readObarrayList() throws DumpLoadException {
     long[] dw = discWords;
@@ -915,7 +901,6 @@ public final class DumpLoader {
       Object s = (w & 3) == 2 && (w >>> 2) < objs.length ? objs[(int) (w >>> 2)] : null;
       if (!(s instanceof Symbol) || ((Symbol) s).builtinIndex >= 0) throw corrupt("obarray entry is not a dumped symbol");
       syms[i] = (Symbol) s;
-      syms[i].name.hashCode();
     }
     return syms;
   }
@@ -937,7 +922,7 @@ public final class DumpLoader {
     }
     // All or nothing: a name the runtime has interned already leaves the obarray as it was.
     Symbol clash = Lisp.obarray.addAllNew(interned);
-    if (clash != null) throw corrupt("symbol " + clash.name + " interned twice");
+    if (clash != null) throw corrupt("symbol " + clash.name() + " interned twice");
     for (int i = 0; i < n; i++) {
       Symbol s = builtins[i];
       s.value = states[3 * i];

@@ -213,7 +213,7 @@ final class DumpWriter {
   private void walk() {
     List<Symbol> builtins = Lisp.builtinSymbols;
     for (Symbol s : builtins) {
-      String root = "built-in symbol " + s.name;
+      String root = "built-in symbol " + s.name();
       note(Specpdl.toplevelValue(s), root);
       noteFunction(s, root);
       note(s.plist, root);
@@ -464,14 +464,14 @@ final class DumpWriter {
           break;
         case Types.SYMBOL: {
           Symbol s = (Symbol) o;
-          byte[] name = s.name.getBytes(StandardCharsets.UTF_8);
+          byte[] name = s.name().getBytes(StandardCharsets.UTF_8);
           hot.putInt(coldAt);
           hot.putInt(name.length);
           cold.putBytes(name);
           int flags = (s.interned ? DumpFormat.SYM_INTERNED : 0) | (s.special ? DumpFormat.SYM_SPECIAL : 0)
-              | (s.constant ? DumpFormat.SYM_CONSTANT : 0) | (name.length == s.name.length() ? DumpFormat.SYM_ASCII_NAME : 0);
+              | (s.constant ? DumpFormat.SYM_CONSTANT : 0) | (name.length == s.name().length() ? DumpFormat.SYM_ASCII_NAME : 0);
           hot.putInt(flags);
-          hot.putInt(0);
+          hot.putInt(s.nameHash);
           hotRef(hot, Specpdl.toplevelValue(s));
           hotRelocs++;
           hot.putLong(functionWord(s));

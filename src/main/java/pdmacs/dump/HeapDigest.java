@@ -42,7 +42,7 @@ public final class HeapDigest {
     if (o == Lisp.UNBOUND) return "<unbound>";
     if (o instanceof Subr) return "<subr " + ((Subr) o).name + ">";
     if (o == Lisp.obarray) return "<obarray>";
-    if (o instanceof Symbol && ((Symbol) o).builtinIndex >= 0) return "<builtin " + ((Symbol) o).name + ">";
+    if (o instanceof Symbol && ((Symbol) o).builtinIndex >= 0) return "<builtin " + ((Symbol) o).name() + ">";
     Integer n = numbers.get(o);
     if (n == null) {
       n = numbers.size();
@@ -60,7 +60,7 @@ public final class HeapDigest {
         out.append("cons ").append(ref(((Cons) o).car)).append(' ').append(ref(((Cons) o).cdr));
       } else if (o instanceof Symbol) {
         Symbol s = (Symbol) o;
-        out.append("symbol ").append(s.name).append(s.interned ? " interned" : " uninterned")
+        out.append("symbol ").append(s.name()).append(s.interned ? " interned" : " uninterned")
             .append(s.special ? " special" : "").append(s.constant ? " constant" : "")
             .append(" value=").append(ref(pdmacs.eval.Specpdl.toplevelValue(s)))
             .append(" function=").append(ref(s.function())).append(" plist=").append(ref(s.plist));

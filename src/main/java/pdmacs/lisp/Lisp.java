@@ -390,7 +390,7 @@ public final class Lisp {
   /** A string or symbol's name, as many string functions accept either. */
   public static String stringDesignator(Object o) {
     if (o instanceof LString) return ((LString) o).str();
-    if (o instanceof Symbol) return ((Symbol) o).name;
+    if (o instanceof Symbol) return ((Symbol) o).name();
     throw wrongType(Q.stringp, o);
   }
 }

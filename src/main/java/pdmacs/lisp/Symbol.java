@@ -8,7 +8,18 @@ package pdmacs.lisp;
  * a void function cell holds nil, as in GNU Emacs.
  */
 public final class Symbol {
-  public final String name;
+  /**
+   * The name, or null until first asked for in a symbol loaded from a dump, which keeps where
+   * its bytes are instead (a start-up then decodes only the names it looks at: the obarray
+   * finds a symbol by {@link #nameHash}, written in the dump, and compares names only on a
+   * hash match). Decoding twice on two threads is harmless: both make the same String.
+   */
+  private String name;
+  private final byte[] nameBytes;
+  private final int nameOffset, nameLength;
+  private final boolean nameAscii;
+  /** The name's String.hashCode(), which the obarray hashes by. */
+  public final int nameHash;
   public Object value;
   /** The function cell; a {@link LazyValue} until a definition loaded from a dump is first used. */
   private Object function;
@@ -26,14 +37,54 @@ public final class Symbol {
 
   Symbol(String name, Object nil) {
     this.name = name;
+    this.nameBytes = null;
+    this.nameOffset = this.nameLength = 0;
+    this.nameAscii = false;
+    this.nameHash = name.hashCode();
     this.value = Lisp.UNBOUND;
     this.function = nil;
     this.plist = nil;
   }
 
+  private Symbol(byte[] bytes, int offset, int length, boolean ascii, int hash) {
+    this.nameBytes = bytes;
+    this.nameOffset = offset;
+    this.nameLength = length;
+    this.nameAscii = ascii;
+    this.nameHash = hash;
+    this.value = Lisp.UNBOUND;
+    this.function = Lisp.NIL;
+    this.plist = Lisp.NIL;
+  }
+
   /** A fresh uninterned symbol, as make-symbol makes. */
   public static Symbol uninterned(String name) {
     return new Symbol(name, Lisp.NIL);
+  }
+
+  /**
+   * An uninterned symbol whose name is the LENGTH bytes of BYTES at OFFSET (UTF-8, or ASCII when
+   * ASCII), decoded when first asked for; HASH must be the name's String.hashCode(). For the
+   * dump loader, which has checked the range.
+   */
+  public static Symbol withNameBytes(byte[] bytes, int offset, int length, boolean ascii, int hash) {
+    return new Symbol(bytes, offset, length, ascii, hash);
+  }
+
+  public String name() {
+    String n = name;
+    if (n == null) {
+      n = nameAscii ? latin1(nameBytes, nameOffset, nameLength)
+          : new String(nameBytes, nameOffset, nameLength, java.nio.charset.StandardCharsets.UTF_8);
+      name = n;
+    }
+    return n;
+  }
+
+  /** String's Latin-1 constructor: a copy, where the UTF-8 decoder scans the bytes first. */
+  @SuppressWarnings("deprecation")
+  private static String latin1(byte[] b, int off, int len) {
+    return new String(b, 0, off, len);
   }
 
   /** The function cell's contents, materialising a lazily loaded definition first. */
@@ -61,11 +112,11 @@ public final class Symbol {
   }
 
   public boolean isKeyword() {
-    return interned && name.startsWith(":");
+    return interned && name().startsWith(":");
   }
 
   @Override
   public String toString() {
-    return name;
+    return name();
   }
 }

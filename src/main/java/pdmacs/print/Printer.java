@@ -86,8 +86,8 @@ public final class Printer {
     if (o instanceof LString) return escape ? null : ((LString) o).str();
     if (o instanceof Symbol) {
       Symbol sym = (Symbol) o;
-      if (!sym.interned || sym.name.isEmpty()) return null;
-      return !escape || isPlainName(sym.name) ? sym.name : null;
+      if (!sym.interned || sym.name().isEmpty()) return null;
+      return !escape || isPlainName(sym.name()) ? sym.name() : null;
     }
     return null;
   }
@@ -301,7 +301,7 @@ public final class Printer {
 
   private void printHashTable(HashTable h) {
     out.append("#s(hash-table size ").append(h.size());
-    out.append(" test ").append(h.test.name().name);
+    out.append(" test ").append(h.test.name().name());
     if (h.weakness != NIL) {
       out.append(" weakness ");
       printObject(h.weakness);
@@ -366,7 +366,7 @@ public final class Printer {
   }
 
   private void printSymbol(Symbol sym) {
-    String name = sym.name;
+    String name = sym.name();
     if (gensym && !sym.interned) {
       out.append("#:");
     } else if (name.isEmpty()) {

@@ -43,8 +43,8 @@ final class SymbolCompleter implements Completer {
     String prefix = line.word().substring(0, line.wordCursor());
     Position position = Position.of(line.line(), start);
     for (Symbol s : Lisp.obarray.symbols()) {
-      if (s.name.startsWith(prefix) && position.accepts(s)) {
-        candidates.add(new Candidate(s.name, s.name, null, null, null, null, false));
+      if (s.name().startsWith(prefix) && position.accepts(s)) {
+        candidates.add(new Candidate(s.name(), s.name(), null, null, null, null, false));
       }
     }
   }

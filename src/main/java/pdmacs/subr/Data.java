@@ -210,7 +210,7 @@ public final class Data extends SubrGroup {
       }
       case SYMBOL_FUNCTION: return Lisp.checkSymbol(a[0]).function();
       case SYMBOL_PLIST: return Lisp.checkSymbol(a[0]).plist;
-      case SYMBOL_NAME: return new LString(Lisp.checkSymbol(a[0]).name);
+      case SYMBOL_NAME: return new LString(Lisp.checkSymbol(a[0]).name());
       case BARE_SYMBOL: return Lisp.checkSymbol(a[0]);
       case FSET: {
         Symbol s = Lisp.checkSymbol(a[0]);

@@ -252,7 +252,7 @@ public final class Editfns extends SubrGroup {
           } else {
             // %s shows a symbol's bare name, even an uninterned one under print-gensym.
             text = conv == 'S' ? Printer.prin1ToString(arg)
-                : arg instanceof Symbol ? ((Symbol) arg).name : Printer.princToString(arg);
+                : arg instanceof Symbol ? ((Symbol) arg).name() : Printer.princToString(arg);
             if (arg instanceof LString && ((LString) arg).multibyte()) multibyte = true;
             if (!(arg instanceof Long) && !LString.isAscii(text)) multibyte = true;
           }

@@ -704,7 +704,7 @@ public final class Fns extends SubrGroup {
   /** A string or a symbol's name, as the string comparisons accept. */
   private static LString designator(Object o) {
     if (o instanceof LString) return (LString) o;
-    if (o instanceof Symbol) return new LString(((Symbol) o).name);
+    if (o instanceof Symbol) return new LString(((Symbol) o).name());
     throw Lisp.wrongType(Q.stringp, o);
   }
 

@@ -200,7 +200,7 @@ public final class HashTables extends SubrGroup {
   private static boolean isWeakness(Object v) {
     if (v == NIL) return true;
     if (!(v instanceof Symbol)) return false;
-    String n = ((Symbol) v).name;
+    String n = ((Symbol) v).name();
     return n.equals("key") || n.equals("value") || n.equals("key-or-value") || n.equals("key-and-value");
   }
 

@@ -73,7 +73,7 @@ public final class Lread extends SubrGroup {
         Obarray ob = obarray(a[1]);
         if (a[0] instanceof Symbol) {
           Symbol s = (Symbol) a[0];
-          return ob.lookup(s.name) == s ? s : NIL;
+          return ob.lookup(s.name()) == s ? s : NIL;
         }
         Symbol s = ob.lookup(Lisp.checkString(a[0]).str());
         return s == null ? NIL : s;
@@ -336,12 +336,12 @@ public final class Lread extends SubrGroup {
 
   private static Object require(Symbol feature, Object filename, boolean noerror) {
     if (Lisp.memq(feature, Eval.symbolValueOrNil(Q.features))) return feature;
-    String file = filename == NIL ? feature.name : Lisp.checkString(filename).str();
+    String file = filename == NIL ? feature.name() : Lisp.checkString(filename).str();
     Object r = load(file, noerror, true, false);
     if (r == NIL) return NIL;
     if (!Lisp.memq(feature, Eval.symbolValueOrNil(Q.features))) {
       if (noerror) return NIL;
-      throw Lisp.error("Loading file " + file + " failed to provide feature `" + feature.name + "'");
+      throw Lisp.error("Loading file " + file + " failed to provide feature `" + feature.name() + "'");
     }
     return feature;
   }

@@ -51,7 +51,7 @@ final class TimeFormat {
       Pattern.compile("([A-Za-z]{3,})([+-]?)(\\d{1,2})(?::(\\d{2}))?");
 
   static Zone zone(Object z) {
-    if (z == NIL || (z instanceof Symbol && ((Symbol) z).name.equals("wall"))) {
+    if (z == NIL || (z instanceof Symbol && ((Symbol) z).name().equals("wall"))) {
       return new Zone(ZoneId.systemDefault(), null);
     }
     if (z == T) return new Zone(ZoneOffset.UTC, "GMT");

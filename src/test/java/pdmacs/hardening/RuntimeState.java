@@ -47,7 +47,7 @@ public final class RuntimeState {
       Symbol s = builtins[i];
       if (s.value != values[i] || s.rawFunction() != functions[i] || s.plist != plists[i]
           || s.special != specials[i] || s.constant != constants[i]) {
-        return "built-in symbol " + s.name + " changed";
+        return "built-in symbol " + s.name() + " changed";
       }
     }
     List<Symbol> now = Lisp.obarray.symbols();

@@ -55,7 +55,7 @@ class ReaderTest {
   @Test
   void symbolsEndAtHashAndCharactersMayBeFollowedByOne() {
     Reader r = new Reader("foo#");
-    assertEquals("foo", ((Symbol) r.read()).name);
+    assertEquals("foo", ((Symbol) r.read()).name());
     assertEquals(3, r.pos);
     assertEquals("97", readResult("?a?b"));
     assertEquals("!! (invalid-read-syntax \"?\")", readResult("?ab"));
@@ -74,7 +74,7 @@ class ReaderTest {
   @Test
   void uninternedAndEmptySymbols() {
     Symbol g = (Symbol) read("#:g");
-    assertTrue(!g.interned && g.name.equals("g"));
+    assertTrue(!g.interned && g.name().equals("g"));
     assertSame(Lisp.intern(""), read("##"));
   }
 

@@ -43,7 +43,7 @@ class EmacsRegexApiTest {
     try {
       EmacsRegex.compile("\\(?:a\\|b\\)*c", false).search(big, 0);
     } catch (pdmacs.lisp.LispSignal expected) {
-      assertEquals("error", expected.symbol.name);
+      assertEquals("error", expected.symbol.name());
     }
   }
 }

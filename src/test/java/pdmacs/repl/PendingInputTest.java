@@ -50,7 +50,7 @@ class PendingInputTest {
     PendingInput in = new PendingInput();
     in.append(") 7\n");
     LispSignal e = assertThrows(LispSignal.class, in::next);
-    assertEquals("invalid-read-syntax", e.symbol.name);
+    assertEquals("invalid-read-syntax", e.symbol.name());
     assertEquals(7L, in.next());
   }
 }
