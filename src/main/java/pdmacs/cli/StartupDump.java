@@ -23,7 +23,8 @@ import pdmacs.subr.EvalFns;
  * <p>Loading is split across the two threads. {@link Prefetch#run}, on the start-up thread
  * ({@link Startup}), finds, reads and checks the dump while the Lisp thread builds the runtime;
  * then the start-up thread allocates the dumped symbols while the Lisp thread allocates the other
- * objects ({@link Prefetch#allocateOthersWhenRead}); then {@link #finish}, on the Lisp thread,
+ * objects and then helps with the symbols ({@link Prefetch#allocateOthersWhenRead}); then
+ * {@link #finish}, on the Lisp thread,
  * links everything into the runtime. On two cores that hides the file reading, the checksums,
  * the fingerprint and the allocation behind Runtime.init and each other.
  */
@@ -118,6 +119,8 @@ final class StartupDump {
       long start = System.nanoTime();
       try {
         p.allocateOthers();
+        // Then help with the symbols the start-up thread is allocating.
+        p.allocateSymbols();
       } catch (DumpLoadException e) {
         othersFailure = message(e);
       } catch (RuntimeException e) {

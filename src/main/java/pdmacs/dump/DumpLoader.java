@@ -86,7 +86,7 @@ public final class DumpLoader {
    * accounts, because the two are allocated at the same time on different threads.
    */
   private long coldUsedByNames, coldUsedByOthers;
-  private boolean symbolsAllocated, othersAllocated;
+  private boolean othersAllocated;
   /** Set by the header: the sections were LZ4-compressed. */
   private boolean compressed;
 
@@ -133,9 +133,10 @@ public final class DumpLoader {
     }
 
     /**
-     * The symbols' share of {@link #allocateStandalone} (the larger: names are copied and the
-     * obarray list checked). It and {@link #allocateOthers} may run at the same time on two
-     * threads: they fill disjoint parts of the object table and keep separate accounts.
+     * The symbols' share of {@link #allocateStandalone} (the larger). Two threads may run it at
+     * once, sharing the symbols chunk by chunk, and at the same time as {@link #allocateOthers}:
+     * they fill disjoint parts of the object table and keep separate accounts. Materialise must
+     * come after every call has returned (the start-up joins the threads).
      */
     public void allocateSymbols() throws DumpLoadException {
       loader.allocateSymbols();
@@ -446,17 +447,28 @@ public final class DumpLoader {
     return t == Types.HASH_TABLE || t == Types.OBARRAY;
   }
 
-  /** The symbols' share of the first phase of the load: see {@link Prepared#allocateSymbols}. */
+  /** Allocates eager symbols chunk by chunk until none is left: see {@link Prepared#allocateSymbols}. */
   private void allocateSymbols() throws DumpLoadException {
-    if (symbolsAllocated) return;
+    int n = eager[Types.SYMBOL];
+    int table = (int) (tables[Types.SYMBOL] >>> 3);
     try {
-      allocate(Types.SYMBOL, 0, eager[Types.SYMBOL], (int) (tables[Types.SYMBOL] >>> 3));
-      interned = readObarrayList();
+      while (true) {
+        int first = symbolChunks.getAndAdd(SYMBOL_CHUNK);
+        if (first >= n) break;
+        allocate(Types.SYMBOL, first, Math.min(SYMBOL_CHUNK, n - first), table + 5 * first);
+      }
     } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
       throw corrupt("a record runs past its section");
     }
-    symbolsAllocated = true;
   }
+
+  /**
+   * The eager symbols are allocated in chunks of this many, claimed from {@link #symbolChunks}
+   * by whichever thread asks, so at start-up the two threads share them as their other work
+   * allows. A chunk is done by the thread that claimed it; materialise runs after both.
+   */
+  private static final int SYMBOL_CHUNK = 256;
+  private final java.util.concurrent.atomic.AtomicInteger symbolChunks = new java.util.concurrent.atomic.AtomicInteger();
 
   /** The rest of the first phase: every other type that needs no runtime. */
   private void allocateOthers() throws DumpLoadException {
@@ -475,6 +487,11 @@ public final class DumpLoader {
     allocateSymbols();
     allocateOthers();
     checkColdUse();
+    try {
+      interned = readObarrayList();
+    } catch (IndexOutOfBoundsException e) {
+      throw corrupt("a record runs past its section");
+    }
     List<Symbol> bs = Lisp.builtinSymbols;
     builtins = bs.toArray(new Symbol[0]);
     subrs = Lisp.subrs.toArray(new Subr[0]);
@@ -617,14 +634,24 @@ public final class DumpLoader {
    */
   private int coldRange(int off, int len, boolean name) throws DumpLoadException {
     if (off < 0 || len < 0 || (long) off + len > cold.limit()) throw corrupt("string data outside the cold section");
-    // Each account alone stays within the section; checkColdUse checks them together.
-    long used = name ? (coldUsedByNames += len) : (coldUsedByOthers += len);
-    if (used > cold.limit()) throw corrupt("cold section data used more than once");
+    if (!name) {
+      coldUsedByOthers += len;
+      if (coldUsedByOthers > cold.limit()) throw corrupt("cold section data used more than once");
+    }
     return off;
   }
 
+  /**
+   * Charges LEN bytes of names to their account: once per chunk of symbols (see allocate),
+   * which two threads may allocate at once.
+   */
+  private synchronized void chargeNames(long len) throws DumpLoadException {
+    coldUsedByNames += len;
+    if (coldUsedByNames > cold.limit()) throw corrupt("cold section data used more than once");
+  }
+
   /** Both accounts of {@link #coldRange} together: once both allocations are done. */
-  private void checkColdUse() throws DumpLoadException {
+  private synchronized void checkColdUse() throws DumpLoadException {
     if (coldUsedByNames + coldUsedByOthers > cold.limit()) throw corrupt("cold section data used more than once");
   }
 
@@ -645,9 +672,11 @@ public final class DumpLoader {
         break;
       }
       case Types.SYMBOL: {
+        long names = 0;
         for (int i = 0; i < count; i++, q += 5) {
           int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
           int at = coldRange(off, len, true);
+          names += len;
           // The name stays bytes until asked for; the obarray goes by the hash the writer stored.
           Symbol s = Symbol.withNameBytes(coldBytes, at, len, (flags & DumpFormat.SYM_ASCII_NAME) != 0, hi(w[q + 1]));
           s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
@@ -655,6 +684,7 @@ public final class DumpLoader {
           s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
           objects[o + i] = s;
         }
+        chargeNames(names);
         break;
       }
       case Types.STRING: {
