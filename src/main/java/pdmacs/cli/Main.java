@@ -67,10 +67,10 @@ public final class Main {
       environment = startup.temacs ? null : pdmacs.runtime.Runtime.environment();
       startup.shareDumpAllocation();
     } catch (RuntimeException e) {
-      startup.await();
+      startup.awaitAllocated();
       return internalError(e);
     }
-    startup.await();
+    startup.awaitAllocated();
     StartupTrace.mark("joined");
     startup.trace();
     if (startup.usageError != null) {
