@@ -77,18 +77,28 @@ public final class Emacs extends SubrGroup {
         return Lisp.list((long) t.getOffset().getTotalSeconds(), new LString(zone.abbreviationAt(t)));
       }
       case TIME_CONVERT: return timeConvert(LispTime.of(a[0]), a[1]);
-      case DECODE_TIME: return decodeTime(a[0], a[1]);
+      case DECODE_TIME: return decodeTime(a[0], a[1], a[2]);
       case ENCODE_TIME: return encodeTime(a);
       default: throw new IllegalStateException("emacs " + id);
     }
   }
 
-  /** (SEC MINUTE HOUR DAY MONTH YEAR DOW DST UTCOFF), DST nil for fixed-offset zones. */
-  private static Object decodeTime(Object time, Object zoneSpec) {
+  /**
+   * (SEC MINUTE HOUR DAY MONTH YEAR DOW DST UTCOFF), DST nil for fixed-offset zones. With FORM
+   * t, SEC keeps the fraction of a second as (TICKS . HZ) in the time's own HZ.
+   */
+  private static Object decodeTime(Object time, Object zoneSpec, Object form) {
     TimeFormat.Zone zone = TimeFormat.zone(zoneSpec);
-    ZonedDateTime t = TimeFormat.at(LispTime.of(time), zone);
+    LispTime lt = LispTime.of(time);
+    ZonedDateTime t = TimeFormat.at(lt, zone);
     boolean dst = zone.id.getRules().isDaylightSavings(t.toInstant());
-    return Lisp.list((long) t.getSecond(), (long) t.getMinute(), (long) t.getHour(),
+    Object sec = (long) t.getSecond();
+    if (form == Lisp.T && !lt.hz.equals(BigInteger.ONE)) {
+      BigInteger sub = lt.ticks.subtract(lt.seconds().multiply(lt.hz));
+      sec = Lisp.cons(Lisp.integer(BigInteger.valueOf(t.getSecond()).multiply(lt.hz).add(sub)),
+          Lisp.integer(lt.hz));
+    }
+    return Lisp.list(sec, (long) t.getMinute(), (long) t.getHour(),
         (long) t.getDayOfMonth(), (long) t.getMonthValue(), (long) t.getYear(),
         (long) (t.getDayOfWeek().getValue() % 7), Lisp.bool(dst),
         (long) t.getOffset().getTotalSeconds());
@@ -97,7 +107,8 @@ public final class Emacs extends SubrGroup {
   /**
    * encode-time of (SEC MINUTE HOUR DAY MONTH YEAR IGNORED DST ZONE), or of the obsolescent
    * spread form SEC MINUTE HOUR DAY MONTH YEAR [ZONE]. Out-of-range fields carry over, as
-   * mktime normalises them.
+   * mktime normalises them. SEC may be any time value: an integer gives (HIGH LOW), anything
+   * else (TICKS . HZ) in SEC's HZ.
    */
   private static Object encodeTime(Object[] a) {
     Object[] fields = new Object[6];
@@ -109,37 +120,51 @@ public final class Emacs extends SubrGroup {
         fields[i] = c.car;
         o = c.cdr;
       }
-      zoneSpec = Lisp.car(Lisp.cdr(Lisp.cdr(o)));
+      // The list must reach ZONE, its ninth element.
+      Lisp.checkCons(o);
+      Lisp.checkCons(((Cons) o).cdr);
+      zoneSpec = Lisp.car(Lisp.checkCons(Lisp.cdr(((Cons) o).cdr)));
     } else {
       if (a.length < 6) throw Lisp.wrongType(Q.consp, NIL);
       System.arraycopy(a, 0, fields, 0, 6);
       zoneSpec = a.length > 6 ? a[a.length - 1] : NIL;
     }
+    LispTime sec = LispTime.of(fields[0]);
     long[] v = new long[6];
-    for (int i = 0; i < 6; i++) {
-      if (!(fields[i] instanceof Long)) throw Lisp.error("Invalid time specification");
+    for (int i = 1; i < 6; i++) {
+      if (!(fields[i] instanceof Long)) throw Lisp.wrongType(Q.fixnump, fields[i]);
       v[i] = (Long) fields[i];
     }
+    BigInteger wholeSec = sec.seconds();
     java.time.LocalDateTime local;
     try {
       local = java.time.LocalDateTime.of(Math.toIntExact(v[5]), 1, 1, 0, 0)
           .plusMonths(v[4] - 1).plusDays(v[3] - 1).plusHours(v[2]).plusMinutes(v[1])
-          .plusSeconds(v[0]);
+          .plusSeconds(wholeSec.longValueExact());
     } catch (ArithmeticException | java.time.DateTimeException e) {
       throw Lisp.error("Specified time is not representable");
     }
     long secs = ZonedDateTime.ofLocal(local, TimeFormat.zone(zoneSpec).id, null).toEpochSecond();
-    return Lisp.list(Lisp.integer(Math.floorDiv(secs, 65536L)), Lisp.integer(Math.floorMod(secs, 65536L)));
+    if (fields[0] instanceof Long || fields[0] instanceof BigInteger) {
+      return Lisp.list(Lisp.integer(Math.floorDiv(secs, 65536L)),
+          Lisp.integer(Math.floorMod(secs, 65536L)));
+    }
+    BigInteger ticks = BigInteger.valueOf(secs).multiply(sec.hz)
+        .add(sec.ticks.subtract(wholeSec.multiply(sec.hz)));
+    return Lisp.cons(Lisp.integer(ticks), Lisp.integer(sec.hz));
   }
 
   private static LString timeString(String format, Object time, Object zone) {
     return new LString(TimeFormat.format(format, LispTime.of(time), TimeFormat.zone(zone)));
   }
 
-  /** time-convert to integer, list, (TICKS . HZ) for an integer HZ, or t's exact ticks. */
+  /**
+   * time-convert to integer, to (HIGH LOW USEC PSEC) for list or nil (Emacs 28's default), to
+   * (TICKS . HZ) for an integer HZ, or to t's exact ticks at the time's own HZ.
+   */
   private static Object timeConvert(LispTime t, Object form) {
     if (form == integerSym) return Lisp.integer(t.seconds());
-    if (form == listSym) return t.toList();
+    if (form == listSym || form == NIL) return t.toList();
     if (form instanceof Long || form instanceof BigInteger) {
       BigInteger hz = Arith.toBig(form);
       if (hz.signum() <= 0) throw Lisp.error("Invalid time frequency");
@@ -148,7 +173,7 @@ public final class Emacs extends SubrGroup {
       BigInteger q = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
       return Lisp.cons(Lisp.integer(q), form);
     }
-    return new LispTime(t.ticks, t.hz, LispTime.Form.TICKS).toLisp();
+    return t.toTicks();
   }
 
   private static Object sleepFor(Object seconds, Object millis) {

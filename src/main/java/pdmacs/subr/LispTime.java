@@ -20,6 +20,7 @@ final class LispTime implements Comparable<LispTime> {
 
   private static final BigInteger PICO = BigInteger.TEN.pow(12);
   private static final BigInteger MICRO = BigInteger.TEN.pow(6);
+  private static final BigInteger NANO = BigInteger.TEN.pow(9);
   private static final BigInteger SIXTEEN_BITS = BigInteger.valueOf(65536);
 
   final BigInteger ticks;
@@ -34,9 +35,9 @@ final class LispTime implements Comparable<LispTime> {
 
   static LispTime now() {
     Instant t = Instant.now();
-    BigInteger ns = BigInteger.valueOf(t.getEpochSecond()).multiply(BigInteger.valueOf(1_000_000_000))
+    BigInteger ns = BigInteger.valueOf(t.getEpochSecond()).multiply(NANO)
         .add(BigInteger.valueOf(t.getNano()));
-    return new LispTime(ns.multiply(BigInteger.valueOf(1000)), PICO, Form.LIST);
+    return new LispTime(ns, NANO, Form.LIST);
   }
 
   private static RuntimeException invalid() {
@@ -60,15 +61,21 @@ final class LispTime implements Comparable<LispTime> {
     return ofList(c);
   }
 
+  /**
+   * A float counts ticks of its own precision, as Emacs does: HZ is 2^(52 - exponent), so 1.5
+   * is (6755399441055744 . 4503599627370496); zero and floats too large for a fraction have HZ 1.
+   */
   private static LispTime ofDouble(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) throw invalid();
+    if (d == 0) return new LispTime(BigInteger.ZERO, BigInteger.ONE, Form.FLOAT);
+    int exponent = Math.getExponent(d);
+    int scale = Math.max(0, exponent < Double.MIN_EXPONENT ? 1074 : 52 - exponent);
     BigDecimal exact = new BigDecimal(d);
-    int scale = Math.max(0, exact.scale());
-    BigInteger hz = BigInteger.TEN.pow(scale);
-    return new LispTime(exact.movePointRight(scale).toBigIntegerExact(), hz, Form.FLOAT);
+    BigInteger hz = BigInteger.TWO.pow(scale);
+    return new LispTime(exact.multiply(new BigDecimal(hz)).toBigIntegerExact(), hz, Form.FLOAT);
   }
 
-  /** (HIGH LOW), (HIGH LOW USEC) or (HIGH LOW USEC PSEC). */
+  /** (HIGH LOW), (HIGH LOW USEC) or (HIGH LOW USEC PSEC): HZ 1, a million or a trillion. */
   private static LispTime ofList(Cons c) {
     Object[] parts = new Object[4];
     int n = 0;
@@ -77,10 +84,10 @@ final class LispTime implements Comparable<LispTime> {
     if (n < 2 || (o != NIL)) throw invalid();
     for (int i = 0; i < n; i++) if (!Lisp.isInteger(parts[i])) throw invalid();
     BigInteger secs = Arith.toBig(parts[0]).multiply(SIXTEEN_BITS).add(Arith.toBig(parts[1]));
-    if (n == 2) return new LispTime(secs, BigInteger.ONE, Form.INTEGER);
+    if (n == 2) return new LispTime(secs, BigInteger.ONE, Form.LIST);
     BigInteger usec = Arith.toBig(parts[2]);
-    BigInteger psec = n == 4 ? Arith.toBig(parts[3]) : BigInteger.ZERO;
-    BigInteger t = secs.multiply(PICO).add(usec.multiply(MICRO)).add(psec);
+    if (n == 3) return new LispTime(secs.multiply(MICRO).add(usec), MICRO, Form.LIST);
+    BigInteger t = secs.multiply(PICO).add(usec.multiply(MICRO)).add(Arith.toBig(parts[3]));
     return new LispTime(t, PICO, Form.LIST);
   }
 
@@ -104,18 +111,34 @@ final class LispTime implements Comparable<LispTime> {
     return new BigDecimal(ticks).divide(new BigDecimal(hz), MathContext.DECIMAL128).doubleValue();
   }
 
+  /**
+   * The sum or difference at Emacs's resolution: operands of one HZ keep it; otherwise the
+   * result over the lcm of the HZs is reduced to lowest terms, then scaled back up if that left
+   * HZ below the smaller operand's.
+   */
   LispTime add(LispTime o, boolean subtract) {
-    BigInteger hz2 = lcm(hz, o.hz);
-    BigInteger a = ticks.multiply(hz2.divide(hz));
-    BigInteger b = o.ticks.multiply(hz2.divide(o.hz));
+    Form f = form == Form.TICKS || o.form == Form.TICKS ? Form.TICKS : Form.LIST;
+    if (hz.equals(o.hz)) {
+      return new LispTime(subtract ? ticks.subtract(o.ticks) : ticks.add(o.ticks), hz, f);
+    }
+    BigInteger g = hz.gcd(o.hz);
+    BigInteger lcm = hz.divide(g).multiply(o.hz);
+    BigInteger a = ticks.multiply(o.hz.divide(g));
+    BigInteger b = o.ticks.multiply(hz.divide(g));
     BigInteger t = subtract ? a.subtract(b) : a.add(b);
-    Form f = form == Form.TICKS || o.form == Form.TICKS ? Form.TICKS
-        : form == Form.INTEGER && o.form == Form.INTEGER ? Form.INTEGER : Form.LIST;
-    return new LispTime(t, hz2, f);
-  }
-
-  private static BigInteger lcm(BigInteger a, BigInteger b) {
-    return a.divide(a.gcd(b)).multiply(b);
+    BigInteger common = t.gcd(lcm);
+    if (common.compareTo(BigInteger.ONE) > 0) {
+      t = t.divide(common);
+      lcm = lcm.divide(common);
+      BigInteger hzMin = hz.min(o.hz);
+      if (lcm.compareTo(hzMin) < 0) {
+        BigInteger[] qr = hzMin.divideAndRemainder(lcm);
+        BigInteger rescale = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+        t = t.multiply(rescale);
+        lcm = lcm.multiply(rescale);
+      }
+    }
+    return new LispTime(t, lcm, f);
   }
 
   @Override
@@ -123,16 +146,19 @@ final class LispTime implements Comparable<LispTime> {
     return ticks.multiply(o.hz).compareTo(o.ticks.multiply(hz));
   }
 
-  /** This time written in its form: an integer, (TICKS . HZ) in lowest terms, or a 4-list. */
+  /**
+   * A result of time arithmetic: an integer when HZ is 1, else (HIGH LOW USEC PSEC) when no
+   * operand was (TICKS . HZ) and the list holds the value exactly, else (TICKS . HZ).
+   */
   Object toLisp() {
-    switch (form) {
-      case INTEGER: return Lisp.integer(seconds());
-      case TICKS: {
-        BigInteger g = ticks.gcd(hz);
-        return Lisp.cons(Lisp.integer(ticks.divide(g)), Lisp.integer(hz.divide(g)));
-      }
-      default: return toList();
-    }
+    if (hz.equals(BigInteger.ONE)) return Lisp.integer(ticks);
+    if (form == Form.TICKS || PICO.mod(hz).signum() != 0) return toTicks();
+    return toList();
+  }
+
+  /** (TICKS . HZ) as they stand, not reduced. */
+  Object toTicks() {
+    return Lisp.cons(Lisp.integer(ticks), Lisp.integer(hz));
   }
 
   /** (HIGH LOW USEC PSEC), picoseconds rounded down. */

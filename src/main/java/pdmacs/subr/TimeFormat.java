@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import pdmacs.lisp.Cons;
 import pdmacs.lisp.LString;
 import pdmacs.lisp.Lisp;
+import pdmacs.lisp.LispSignal;
+import pdmacs.lisp.Q;
 import pdmacs.lisp.Symbol;
 
 import static pdmacs.lisp.Lisp.NIL;
@@ -65,7 +67,8 @@ final class TimeFormat {
       return new Zone(base.id, abbr instanceof LString ? ((LString) abbr).str() : base.abbreviation);
     }
     if (z instanceof LString) return tzString(((LString) z).str());
-    throw Lisp.error("Invalid time zone specification");
+    throw new LispSignal(Q.error,
+        Lisp.list(Lisp.str("Invalid time zone specification"), z));
   }
 
   private static Zone tzString(String tz) {
