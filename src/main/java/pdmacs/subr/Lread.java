@@ -276,10 +276,15 @@ public final class Lread extends SubrGroup {
       Specpdl.bind(currentLoadList, NIL);
       Reader r = new Reader(text);
       if (text.startsWith("#!")) r.pos = Math.max(0, text.indexOf('\n'));
+      // One environment for the whole file, as Emacs binds internal-interpreter-environment
+      // once around its read-eval loop: a top-level (defvar x) makes x dynamic for the forms
+      // that follow, not just its own.
+      Object env = Q.lexicalBinding.value != NIL ? list(T) : NIL;
       while (r.skipWhitespace()) {
         Object form = r.read();
-        Eval.lexenv = Q.lexicalBinding.value != NIL ? list(T) : NIL;
+        Eval.lexenv = env;
         evalTopLevel(form);
+        env = Eval.lexenv;
       }
     } finally {
       Eval.lexenv = savedEnv;
