@@ -178,11 +178,17 @@ Return the last VAL."
                                 ,v)))))))))))
 
 ;; `(declare (gv-setter F))' in a defun: store with (F ARGS... VAL), as
-;; `gv-define-simple-setter' does.
+;; `gv-define-simple-setter' does.  F may also be (lambda (STORE) BODY...): BODY
+;; then builds the store form, with STORE and the defun's own parameters bound
+;; to the forms of the place.
 (push (list 'gv-setter
-            (lambda (name _arglist setter)
-              `(gv-define-setter ,name (val &rest args)
-                 (append (list ',setter) args (list val)))))
+            (lambda (name arglist setter)
+              (if (and (eq (car-safe setter) 'lambda)
+                       (consp (cadr setter)))
+                  `(gv-define-setter ,name (,(car (cadr setter)) ,@arglist)
+                     ,@(cddr setter))
+                `(gv-define-setter ,name (val &rest args)
+                   (append (list ',setter) args (list val))))))
       defun-declarations-alist)
 
 ;; `(declare (gv-expander HANDLER))' in a defun.

@@ -578,6 +578,14 @@ the text before it."
       (when (eq (aref result i) fromchar) (aset result i tochar)))
     result))
 
+(defun byte-to-string (byte)
+  "Return a unibyte string of one character, the byte BYTE (0 to 255)."
+  (unibyte-string byte))
+
+(defun sha1 (object &optional start end binary)
+  "The SHA-1 digest of OBJECT (from START to END), in hex or, with BINARY, as bytes."
+  (secure-hash 'sha1 object start end binary))
+
 (defun string-to-list (string)
   "The list of characters of STRING."
   (append string nil))

@@ -189,3 +189,8 @@
 (princ '(a "b" ?c))
 (princ nil)
 (princ (make-symbol "u"))
+;; Characters above U+FFFF whose UTF-16 low half looks like a raw byte's stand-in.
+(prin1-to-string "💩")
+(prin1-to-string (string #x1F4A9 ?a #x1F480))
+(string-to-list (string-as-unibyte "💩"))
+(string-as-multibyte (string-as-unibyte "x💩y"))

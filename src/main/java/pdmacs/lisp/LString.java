@@ -62,6 +62,15 @@ public final class LString {
     return c >= RAW_BYTE_CHAR_BASE + 0x80 && c <= RAW_BYTE_CHAR_BASE + 0xFF;
   }
 
+  /**
+   * True when the char at I of multibyte TEXT stands for a raw byte. The low half of a
+   * surrogate pair (a character above U+FFFF) can fall in the same range, so it does not count.
+   */
+  public static boolean isRawByteAt(String text, int i) {
+    return isRawByteChar(text.charAt(i))
+        && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+  }
+
   /** The Java char for raw byte B (128-255) in multibyte text. */
   public static char rawByteChar(int b) {
     return (char) (RAW_BYTE_CHAR_BASE + b);
@@ -91,12 +100,12 @@ public final class LString {
   /** Unibyte text for TEXT whose raw bytes become plain bytes (other chars are kept). */
   public static String rawBytesToBytes(String text) {
     int i = 0, n = text.length();
-    while (i < n && !isRawByteChar(text.charAt(i))) i++;
+    while (i < n && !isRawByteAt(text, i)) i++;
     if (i == n) return text;
     StringBuilder sb = new StringBuilder(n).append(text, 0, i);
     for (; i < n; i++) {
       char c = text.charAt(i);
-      sb.append(isRawByteChar(c) ? (char) rawByteOf(c) : c);
+      sb.append(isRawByteAt(text, i) ? (char) rawByteOf(c) : c);
     }
     return sb.toString();
   }
@@ -158,7 +167,7 @@ public final class LString {
     int from = 0;
     for (int i = 0, n = t.length(); i < n; i++) {
       char c = t.charAt(i);
-      if (!isRawByteChar(c)) continue;
+      if (!isRawByteAt(t, i)) continue;
       out.writeBytes(t.substring(from, i).getBytes(StandardCharsets.UTF_8));
       int b = rawByteOf(c);
       out.write(0xC0 | (b >> 6 & 1));

@@ -356,7 +356,7 @@ public final class Printer {
         out.append("\\f");
       } else if (!multibyte && c >= 0x80 && c <= 0xff) {
         out.append('\\').append(Integer.toOctalString(c));
-      } else if (multibyte && LString.isRawByteChar(c)) {
+      } else if (multibyte && LString.isRawByteAt(s, i)) {
         out.append('\\').append(Integer.toOctalString(LString.rawByteOf(c)));
       } else {
         out.append(c);

@@ -29,6 +29,7 @@ public final class Runtime {
       new pdmacs.subr.EvalFns(),
       new Data(),
       new pdmacs.subr.Fns(),
+      new pdmacs.subr.FnsDigest(),
       new pdmacs.subr.Alloc(),
       new pdmacs.subr.BoolVectors(),
       new pdmacs.subr.HashTables(),

@@ -1,5 +1,6 @@
 package pdmacs.subr;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import pdmacs.lisp.BoolVector;
 import pdmacs.lisp.LString;
@@ -22,7 +23,7 @@ import static pdmacs.lisp.Lisp.list;
 public final class Alloc extends SubrGroup {
   private static final int CONS = 0, LIST = 1, MAKE_LIST = 2, MAKE_VECTOR = 3, VECTOR = 4,
       MAKE_STRING = 5, STRING = 6, MAKE_BOOL_VECTOR = 7, BOOL_VECTOR = 8, PURECOPY = 9,
-      GARBAGE_COLLECT = 10, RECORD = 11, MAKE_RECORD = 12;
+      GARBAGE_COLLECT = 10, RECORD = 11, MAKE_RECORD = 12, UNIBYTE_STRING = 13;
 
   /** Emacs's sizes, in bytes, of the objects garbage-collect reports on. */
   private static final long SYMBOL_SIZE = 48, HEAP_UNIT = 1024;
@@ -38,6 +39,7 @@ public final class Alloc extends SubrGroup {
     defun(VECTOR, "vector", 0, Subr.MANY);
     defun(MAKE_STRING, "make-string", 2, 3);
     defun(STRING, "string", 0, Subr.MANY);
+    defun(UNIBYTE_STRING, "unibyte-string", 0, Subr.MANY);
     defun(MAKE_BOOL_VECTOR, "make-bool-vector", 2, 2);
     defun(BOOL_VECTOR, "bool-vector", 0, Subr.MANY);
     defun(PURECOPY, "purecopy", 1, 1);
@@ -84,6 +86,16 @@ public final class Alloc extends SubrGroup {
           b.appendChar(ch);
         }
         return b.build();
+      }
+      case UNIBYTE_STRING: {
+        char[] bytes = new char[a.length];
+        for (int i = 0; i < a.length; i++) {
+          if (a[i] instanceof BigInteger) throw Lisp.argsOutOfRange(a[i], 0L, 255L);
+          long b = Lisp.checkFixnum(a[i]);
+          if (b < 0 || b > 255) throw Lisp.argsOutOfRange(a[i], 0L, 255L);
+          bytes[i] = (char) b;
+        }
+        return new LString(new String(bytes), false);
       }
       case MAKE_BOOL_VECTOR: {
         BoolVector v = new BoolVector(checkLength(a[0]));

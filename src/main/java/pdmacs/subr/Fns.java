@@ -668,7 +668,7 @@ public final class Fns extends SubrGroup {
    * FROM and TO as indexes into a sequence of LENGTH: nil means the ends, negative counts from
    * the end. Out of range, signals args-out-of-range with SEQ and the arguments as given.
    */
-  private static int[] range(Object seq, int length, Object from, Object to) {
+  static int[] range(Object seq, int length, Object from, Object to) {
     int start = rangeIndex(seq, length, from, to, from, 0);
     int end = rangeIndex(seq, length, from, to, to, length);
     if (start > end) throw Lisp.argsOutOfRange(seq, from, to);
@@ -967,13 +967,13 @@ public final class Fns extends SubrGroup {
   }
 
   /** string-as-unibyte: the UTF-8 of the text, each raw byte as its single byte. */
-  private static LString asUnibyte(LString s) {
+  static LString asUnibyte(LString s) {
     if (!s.multibyte()) return s;
     String text = s.str();
     StringBuilder out = new StringBuilder(text.length() * 2);
     int from = 0;
     for (int i = 0, n = text.length(); i <= n; i++) {
-      if (i < n && !LString.isRawByteChar(text.charAt(i))) continue;
+      if (i < n && !LString.isRawByteAt(text, i)) continue;
       byte[] utf8 = text.substring(from, i).getBytes(StandardCharsets.UTF_8);
       out.append(new String(utf8, StandardCharsets.ISO_8859_1));
       if (i < n) out.append((char) LString.rawByteOf(text.charAt(i)));
