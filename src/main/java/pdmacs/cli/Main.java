@@ -67,10 +67,10 @@ public final class Main {
       environment = startup.temacs ? null : pdmacs.runtime.Runtime.environment();
       startup.shareDumpAllocation();
     } catch (RuntimeException e) {
-      startup.awaitAllocated();
+      startup.await();
       return internalError(e);
     }
-    startup.awaitAllocated();
+    startup.await();
     StartupTrace.mark("joined");
     startup.trace();
     if (startup.usageError != null) {

@@ -5,9 +5,8 @@ package pdmacs.cli;
  * session starts from a dump, reads and checks the dump and allocates its symbols, while the Lisp
  * thread builds the runtime and reads the environment (neither needs the command line: only
  * whether this is temacs, which the first argument alone says) and then allocates the dump's
- * other objects ({@link #shareDumpAllocation}). The Lisp thread then {@link #awaitAllocated}
- * and links the dump, this thread filling its share of the conses meanwhile; the monitors of
- * this class and StartupDump.Prefetch hand the objects over.
+ * other objects ({@link #shareDumpAllocation}). The Lisp thread then {@link #await}s this
+ * thread, and Thread.join hands everything over.
  *
  * <p>A named class, not a lambda: the first lambda of a JVM bootstraps java.lang.invoke.
  */
@@ -22,8 +21,6 @@ final class Startup extends Thread {
 
   Startup(String[] argv) {
     super("startup");
-    // It may still be filling its share of the dump's conses when a load is refused.
-    setDaemon(true);
     this.argv = argv;
     this.temacs = argv.length > 0 && argv[0].equals("--temacs");
   }
@@ -86,25 +83,17 @@ final class Startup extends Thread {
     StartupTrace.duration("parse", parseNanos);
   }
 
-  /**
-   * Waits until the command line is parsed and, for a session started from a dump, the dump is
-   * read and this thread's share of its allocation is done; then the Lisp thread may link it
-   * (StartupDump.finish), while this thread fills its share of the conses.
-   */
-  void awaitAllocated() {
+  /** Waits for this thread to finish, keeping the caller's interrupt status. */
+  void await() {
     boolean interrupted = false;
-    StartupDump.Prefetch d;
-    synchronized (this) {
-      while (!parsed) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
+    while (true) {
+      try {
+        join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
-      d = dump;
     }
     if (interrupted) Thread.currentThread().interrupt();
-    if (d != null) d.awaitPhase(StartupDump.Prefetch.ALLOCATED);
   }
 }

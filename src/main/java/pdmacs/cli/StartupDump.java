@@ -47,10 +47,6 @@ final class StartupDump {
     private String othersFailure;
     private RuntimeException othersCrash;
     private long othersNanos;
-    /** The same for the start-up thread's share of the conses' fields. */
-    private String fillFailure;
-    private RuntimeException fillCrash;
-    private long fillNanos;
     private String shown;
     private long nanos;
     /** Of nanos, the finding, reading and checking (the rest is allocation), for StartupTrace. */
@@ -66,9 +62,8 @@ final class StartupDump {
     }
 
     /**
-     * On the start-up thread: finds, reads and checks the dump, then allocates its share of the
-     * symbols, then, when the Lisp thread has begun linking ({@link #startLink}), its share of
-     * the conses' fields. Each step is announced ({@link #phase}) for the Lisp thread.
+     * On the start-up thread: finds, reads and checks the dump, then allocates its symbols.
+     * Once the dump is read (or has failed), {@link #allocateOthersWhenRead} may go on.
      */
     void run() {
       long start = System.nanoTime();
@@ -77,7 +72,7 @@ final class StartupDump {
           prepared = prepare();
         } finally {
           readNanos = System.nanoTime() - start;
-          enter(READ);
+          readDone();
         }
         if (prepared != null) prepared.allocateSymbols();
       } catch (DumpLoadException e) {
@@ -86,70 +81,19 @@ final class StartupDump {
         failure = "emacs: could not load dump file \"" + shown + "\": read error: " + e.getMessage();
       } catch (RuntimeException e) {
         crash = e;
-      } finally {
-        nanos = System.nanoTime() - start;
-        enter(ALLOCATED);
       }
-      try {
-        if (prepared != null && failure == null && crash == null && awaitLink()) {
-          long fill = System.nanoTime();
-          try {
-            prepared.fillConses();
-          } catch (DumpLoadException e) {
-            fillFailure = message(e);
-          } catch (RuntimeException e) {
-            fillCrash = e;
-          }
-          fillNanos = System.nanoTime() - fill;
-        }
-      } finally {
-        enter(FILLED);
-      }
+      nanos = System.nanoTime() - start;
     }
 
     private String message(DumpLoadException e) {
       return "emacs: could not load dump file \"" + shown + "\": " + e.getMessage();
     }
 
-    /** The start-up thread's progress, guarded by this: each phase's results are set before. */
-    private int phase;
-    static final int READ = 1, ALLOCATED = 2, FILLED = 3;
-    /** Guarded by this: 0 until the Lisp thread decides, then 1 (fill the conses) or -1 (stop). */
-    private int link;
+    /** Guarded by this: the read is over, and prepared (or a failure) is set. */
+    private boolean read;
 
-    private synchronized void enter(int p) {
-      phase = p;
-      notifyAll();
-    }
-
-    /** Waits until the start-up thread has reached phase P, keeping the interrupt status. */
-    synchronized void awaitPhase(int p) {
-      boolean interrupted = false;
-      while (phase < p) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) Thread.currentThread().interrupt();
-    }
-
-    /** On the start-up thread: whether the Lisp thread wants its share of the conses filled. */
-    private synchronized boolean awaitLink() {
-      while (link == 0) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          link = -1;
-        }
-      }
-      return link > 0;
-    }
-
-    /** On the Lisp thread: lets the start-up thread fill conses (GO) or end. */
-    synchronized void startLink(boolean go) {
-      if (link == 0) link = go ? 1 : -1;
+    private synchronized void readDone() {
+      read = true;
       notifyAll();
     }
 
@@ -158,8 +102,19 @@ final class StartupDump {
      * allocates what the symbols' share leaves, while the start-up thread allocates the symbols.
      */
     void allocateOthersWhenRead() {
-      awaitPhase(READ);
-      DumpLoader.Prepared p = prepared;
+      boolean interrupted = false;
+      DumpLoader.Prepared p;
+      synchronized (this) {
+        while (!read) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        p = prepared;
+      }
+      if (interrupted) Thread.currentThread().interrupt();
       if (p == null) return;
       long start = System.nanoTime();
       try {
@@ -235,42 +190,25 @@ final class StartupDump {
     StartupTrace.duration("dump-read", p.readNanos);
     StartupTrace.duration("dump-allocate-symbols", p.nanos - p.readNanos);
     StartupTrace.duration("dump-allocate-others", p.othersNanos);
-    long start = System.nanoTime();
-    String refused = p.failure != null ? p.failure : p.othersFailure;
-    RuntimeException crash = p.crash != null ? p.crash : p.othersCrash;
-    if (refused == null && crash == null) {
-      try {
-        p.prepared.beginLink();
-      } catch (DumpLoadException e) {
-        refused = p.message(e);
-      } catch (RuntimeException e) {
-        crash = e;
-      }
-    }
-    p.startLink(refused == null && crash == null);
-    if (crash != null) throw crash;
-    if (refused != null) {
-      System.err.println(refused);
+    if (p.crash != null) throw p.crash;
+    if (p.failure != null) {
+      System.err.println(p.failure);
       return 1;
     }
+    if (p.othersCrash != null) throw p.othersCrash;
+    if (p.othersFailure != null) {
+      System.err.println(p.othersFailure);
+      return 1;
+    }
+    long start = System.nanoTime();
     DumpLoader.Stats stats;
     try {
-      // The conses' fields, shared with the start-up thread; then, once its share is done,
-      // the rest, which changes the runtime only if everything has passed.
-      p.prepared.fillConses();
-      p.awaitPhase(Prefetch.FILLED);
-      StartupTrace.duration("dump-fill-conses", p.fillNanos);
-      if (p.fillCrash != null) throw p.fillCrash;
-      if (p.fillFailure != null) {
-        System.err.println(p.fillFailure);
-        return 1;
-      }
       stats = p.prepared.materialise();
     } catch (DumpLoadException e) {
-      System.err.println(p.message(e));
+      System.err.println("emacs: could not load dump file \"" + p.shown + "\": " + e.getMessage());
       return 1;
     }
-    long nanos = p.nanos + p.othersNanos + p.fillNanos + System.nanoTime() - start;
+    long nanos = p.nanos + p.othersNanos + System.nanoTime() - start;
     StartupTrace.mark("materialised");
     DumpFns.recordLoad(p.shown, nanos / 1e9);
     if (Boolean.getBoolean("pdmacs.dump.verbose")) {

@@ -157,27 +157,9 @@ public final class DumpLoader {
       loader.fileOwned = true;
     }
 
-    /**
-     * For a load shared between two threads: the link phase's start (see {@link #fillConses}),
-     * on the thread that loads, after every allocation call has returned and the runtime is built.
-     */
-    public void beginLink() throws DumpLoadException {
-      loader.beginLink();
-    }
-
-    /**
-     * Fills the conses' fields, chunk by chunk; after {@link #beginLink}, two threads may run it
-     * at once (the conses are most of a dump's eager objects). {@link #materialise} does the
-     * rest, once the other thread's call has returned.
-     */
-    public void fillConses() throws DumpLoadException {
-      loader.fillConses();
-    }
-
     /** Makes the objects and installs them in the runtime, which must be initialised. */
     public Stats materialise() throws DumpLoadException {
-      if (loader.builtins == null) loader.materialise();
-      else loader.fillRest();
+      loader.materialise();
       stats.objects = loader.eagerObjects();
       stats.lazyDefinitions = loader.segmentCount;
       return stats;
@@ -504,61 +486,20 @@ public final class DumpLoader {
   private void materialise() throws DumpLoadException {
     allocateSymbols();
     allocateOthers();
-    beginLink();
-    fillConses();
-    fillRest();
-  }
-
-  /**
-   * The link phase's start, once every standalone object is allocated and the runtime is built:
-   * the runtime's tables, the objects whose allocation needs them, the cold accounts and the
-   * obarray list. Then the conses can be filled, on two threads at once (see {@link
-   * Prepared#fillConses}), and the rest.
-   */
-  private void beginLink() throws DumpLoadException {
     checkColdUse();
-    builtins = Lisp.builtinSymbols.toArray(new Symbol[0]);
-    subrs = Lisp.subrs.toArray(new Subr[0]);
     try {
       interned = readObarrayList();
+    } catch (IndexOutOfBoundsException e) {
+      throw corrupt("a record runs past its section");
+    }
+    List<Symbol> bs = Lisp.builtinSymbols;
+    builtins = bs.toArray(new Symbol[0]);
+    subrs = Lisp.subrs.toArray(new Subr[0]);
+    try {
       for (int t = 0; t < Types.COUNT; t++) {
         if (allocationNeedsRuntime(t)) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
       }
-    } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
-      throw corrupt("a record runs past its section");
-    }
-  }
-
-  /** The eager conses are filled in chunks of this many, claimed like the symbols' chunks. */
-  private static final int CONS_CHUNK = 1024;
-  private final java.util.concurrent.atomic.AtomicInteger consChunks = new java.util.concurrent.atomic.AtomicInteger();
-
-  /** Fills eager conses chunk by chunk until none is left: see {@link Prepared#fillConses}. */
-  private void fillConses() throws DumpLoadException {
-    int n = eager[Types.CONS];
-    int table = (int) (tables[Types.CONS] >>> 3);
-    try {
-      while (true) {
-        int first = consChunks.getAndAdd(CONS_CHUNK);
-        if (first >= n) break;
-        fill(Types.CONS, first, Math.min(CONS_CHUNK, n - first), table + 2 * first);
-      }
-    } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
-      throw corrupt("a record runs past its section");
-    }
-  }
-
-  /**
-   * The rest of the link phase, on the thread that loads: every other type's fields, then the
-   * discardable section, which changes the runtime, so only after everything else has passed.
-   * With fillConses shared, the caller must have seen the other thread finish its share first.
-   */
-  private void fillRest() throws DumpLoadException {
-    try {
-      fillConses();
-      for (int t = 0; t < Types.COUNT; t++) {
-        if (t != Types.CONS) fill(t, 0, eager[t], (int) (tables[t] >>> 3));
-      }
+      for (int t = 0; t < Types.COUNT; t++) fill(t, 0, eager[t], (int) (tables[t] >>> 3));
       applyDiscardable();
     } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
       throw corrupt("a record runs past its section");
