@@ -77,6 +77,29 @@ class LazyDefinitionsTest {
     assertEquals("t", p.out);
   }
 
+  /** Objects the dump FILE builds at load, from -Dpdmacs.dump.verbose. */
+  private static int objectsBuiltAtLoad(Path file) throws Exception {
+    Proc p = Proc.run(List.of("-Dpdmacs.dump.verbose=true"), "--dump-file=" + file, "--batch", "--eval", "(kill-emacs)").ok();
+    Matcher m = Pattern.compile("objects=(\\d+)").matcher(p.err);
+    assertTrue(m.find(), p.err);
+    return Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * Most of the library is function bodies, so most of its objects wait in the dump: a change
+   * that made definitions share objects (and so load eagerly) once tripled the start-up's load.
+   */
+  @Test
+  void theLibraryLoadsMostlyLazily() throws Exception {
+    Path lazy = dir.resolve("library-lazy.pdmp");
+    Path eager = dir.resolve("library-eager.pdmp");
+    Proc.run("--temacs", "--batch", "-l", "loadup.el", "--eval", "(dump-emacs-portable \"" + lazy + "\")").ok();
+    Proc.run("--temacs", "--batch", "-l", "loadup.el", "--eval",
+        "(let ((pdumper-lazy-definitions nil)) (dump-emacs-portable \"" + eager + "\"))").ok();
+    int built = objectsBuiltAtLoad(lazy), all = objectsBuiltAtLoad(eager);
+    assertTrue(built * 4 < all, built + " of " + all + " objects built at load");
+  }
+
   @Test
   void anUninternedSymbolInADefinitionKeepsItsIdentity() throws Exception {
     assertEquals("(t nil)", eval("(let ((r (lazy-gensym))) (list (eq (car r) (car (cdr r))) (intern-soft (car r))))"));
