@@ -11,14 +11,17 @@ CLASSES := target/classes
 # sooner but runs fib 30 about 1.6x slower (docs/BENCHMARKS.md).
 # -XX:-UsePerfData: no hsperfdata file to create and map, 2-3 ms of every start (jps and
 # jstat do not see the process; attach with -XX:+UsePerfData in PDMACS_JAVA_OPTS to debug).
-# The Tier4 thresholds, five times the defaults, keep C2 from compiling during a short run: a JVM
-# that exits while a compiler thread is compiling waits for it in steps of 10 ms (HotSpot's
-# VM_Exit), which a third of the runs of ./emacs --batch --eval '(kill-emacs)' paid; long runs
-# reach C2 a little later, which fib 30 and the list, string and hash workloads do not show
-# (docs/BENCHMARKS.md).
+# The compile thresholds, five times the defaults for C1 (tier 3, by invocations: loops keep
+# the default back-edge threshold) and for C2 (tier 4), keep the JIT from compiling the hundreds
+# of methods a start-up runs briefly: on two cores its threads took CPU from the two start-up
+# threads (2 ms), and a JVM that exits while a compiler thread is compiling waits for it in
+# steps of 10 ms (HotSpot's VM_Exit), which a third of the runs of ./emacs --batch --eval
+# '(kill-emacs)' paid. Long runs reach the compilers a little later: fib 30 got faster, the
+# list, string and hash workloads did not change beyond noise (docs/BENCHMARKS.md).
 # PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
-TIER4 := -XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=30000 -XX:Tier4BackEdgeThreshold=200000
-JVM_FLAGS := -XX:+UseSerialGC -XX:-UsePerfData $(TIER4) -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
+TIERS := -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=10000 \
+  -XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=30000 -XX:Tier4BackEdgeThreshold=200000
+JVM_FLAGS := -XX:+UseSerialGC -XX:-UsePerfData $(TIERS) -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
 
 # The launchers' first line: the directory the script is in, from $0 by parameter expansion
 # (running dirname and a subshell cost 1-2 ms of every start); only a bare name, which the
