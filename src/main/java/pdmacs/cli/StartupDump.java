@@ -79,6 +79,9 @@ final class StartupDump {
         failure = message(e);
       } catch (IOException e) {
         failure = "emacs: could not load dump file \"" + shown + "\": read error: " + e.getMessage();
+      } catch (OutOfMemoryError e) {
+        // Reported like any refusal, not as this thread's uncaught stack trace.
+        failure = "emacs: could not load dump file \"" + shown + "\": not enough memory (raise -Xmx in PDMACS_JAVA_OPTS)";
       } catch (RuntimeException e) {
         crash = e;
       }
@@ -123,6 +126,8 @@ final class StartupDump {
         p.allocateSymbols();
       } catch (DumpLoadException e) {
         othersFailure = message(e);
+      } catch (OutOfMemoryError e) {
+        othersFailure = "emacs: could not load dump file \"" + shown + "\": not enough memory (raise -Xmx in PDMACS_JAVA_OPTS)";
       } catch (RuntimeException e) {
         othersCrash = e;
       }
