@@ -464,7 +464,9 @@ final class DumpWriter {
           break;
         case Types.SYMBOL: {
           Symbol s = (Symbol) o;
-          byte[] name = s.name().getBytes(StandardCharsets.UTF_8);
+          // Emacs's internal bytes, as multibyte strings are written: UTF-8 would turn a raw
+          // byte into '?', and the stored hash is the hash of the name itself.
+          byte[] name = new LString(s.name(), true).internalBytes();
           hot.putInt(coldAt);
           hot.putInt(name.length);
           cold.putBytes(name);

@@ -63,8 +63,8 @@ public final class Symbol {
   }
 
   /**
-   * An uninterned symbol whose name is the LENGTH bytes of BYTES at OFFSET (UTF-8, or ASCII when
-   * ASCII), decoded when first asked for; HASH must be the name's String.hashCode(). For the
+   * An uninterned symbol whose name is the LENGTH bytes of BYTES at OFFSET (Emacs's internal
+   * bytes, as LString.internalBytes makes them, or ASCII when ASCII), decoded when first asked for; HASH must be the name's String.hashCode(). For the
    * dump loader, which has checked the range.
    */
   public static Symbol withNameBytes(byte[] bytes, int offset, int length, boolean ascii, int hash) {
@@ -75,7 +75,7 @@ public final class Symbol {
     String n = name;
     if (n == null) {
       n = nameAscii ? latin1(nameBytes, nameOffset, nameLength)
-          : new String(nameBytes, nameOffset, nameLength, java.nio.charset.StandardCharsets.UTF_8);
+          : LString.decodeInternal(java.util.Arrays.copyOfRange(nameBytes, nameOffset, nameOffset + nameLength));
       name = n;
     }
     return n;

@@ -49,6 +49,19 @@ class RoundTripTest {
     assertEquals(digestBefore, digestAfterLoad(List.of()));
   }
 
+  /** Names beyond ASCII, a raw byte among them, come back whole and findable by intern-soft. */
+  @Test
+  void symbolNamesSurviveWithTheirBytes() throws Exception {
+    Path names = dir.resolve("names.pdmp");
+    Proc.run("--temacs", "--batch", "--eval", "(setq names (list (intern (string 4194303 ?a)) (intern \"é\")"
+        + " (intern (string #x1F600)) (make-symbol (string 4194176))))", "--eval",
+        "(dump-emacs-portable \"" + names + "\")").ok();
+    Proc p = Proc.run("--dump-file=" + names, "--batch", "--eval",
+        "(prin1 (mapcar (function (lambda (s) (list (append (symbol-name s) nil) (eq s (intern-soft (symbol-name s))))))"
+            + " names))").ok();
+    assertEquals("(((4194303 97) t) ((233) t) ((128512) t) ((4194176) nil))", p.out);
+  }
+
   @Test
   void loadedFunctionsAndTablesWork() throws Exception {
     Proc p = Proc.run("--dump-file=" + dump, "--batch", "--eval",
