@@ -545,23 +545,24 @@ public final class DumpLoader {
     if (lazyRead) return;
     if (file == null) throw corrupt("the dump file is no longer open");
     long[] hotEntry = lazySections[0], coldEntry = lazySections[1];
-    long[] lazyWords;
+    long[] lazyHot;
     byte[] lazyCold;
     try {
       if (!mapped && !compressed) {
-        lazyWords = readWords(file, regionOffset + hotEntry[0], (int) hotEntry[1], (int) hotEntry[3],
+        lazyHot = readWords(file, regionOffset + hotEntry[0], (int) hotEntry[1], (int) hotEntry[3],
             "corrupt dump file: checksum mismatch in the lazy hot section");
         lazyCold = readBytes(file, regionOffset + coldEntry[0], (int) coldEntry[1]);
         if (crc(ByteBuffer.wrap(lazyCold)) != (int) coldEntry[3]) throw corrupt("checksum mismatch in the lazy cold section");
       } else {
-        lazyWords = toWords(lazySection(hotEntry, "lazy hot"));
+        lazyHot = toWords(lazySection(hotEntry, "lazy hot"));
         lazyCold = copyOf(lazySection(coldEntry, "lazy cold"));
       }
     } catch (IOException e) {
       throw new DumpLoadException("read error: " + e.getMessage());
     }
-    long[] w = Arrays.copyOf(words, words.length + lazyWords.length);
-    System.arraycopy(lazyWords, 0, w, words.length, lazyWords.length);
+    long[] w = Arrays.copyOf(words, words.length + lazyHot.length);
+    System.arraycopy(lazyHot, 0, w, words.length, lazyHot.length);
+    lazyWords = lazyHot.length;
     byte[] c = Arrays.copyOf(coldBytes, coldBytes.length + lazyCold.length);
     System.arraycopy(lazyCold, 0, c, coldBytes.length, lazyCold.length);
     words = w;
@@ -606,8 +607,39 @@ public final class DumpLoader {
     segmentBuilt[k] = true;
     for (int t = 0; t < Types.COUNT; t++) allocate(t, first[t], count[t], at[t]);
     checkColdUse();
+    chargeLazyWords(first, count);
     for (int t = 0; t < Types.COUNT; t++) fill(t, first[t], count[t], at[t]);
     return value(w[d]);
+  }
+
+  /** Words of lazy records the segments built so far took (see chargeLazyWords). */
+  private long lazyWordsUsed;
+  /** How many words the lazy hot section has, once read. */
+  private long lazyWords;
+
+  /**
+   * Charges the words the records of a segment just allocated take, and refuses to go past the
+   * lazy hot section's size. The writer gives every segment records of its own, so a real dump
+   * stays within it; segments made to point at the same long vector or record over and over
+   * would otherwise let a small file make the loader allocate far more than its size.
+   */
+  private void chargeLazyWords(int[] first, int[] count) throws DumpLoadException {
+    long used = 0;
+    for (int t = 0; t < Types.COUNT; t++) {
+      int rs = Types.RECORD_SIZE[t];
+      if (rs > 0) {
+        used += (long) count[t] * (rs >>> 3);
+        continue;
+      }
+      for (int i = 0; i < count[t]; i++) {
+        Object o = objects[base[t] + first[t] + i];
+        if (o instanceof LVector) used += 1 + ((LVector) o).items.length;
+        else if (o instanceof Record) used += 1 + ((Record) o).slots.length;
+        else used += 1;
+      }
+    }
+    lazyWordsUsed += used;
+    if (lazyWordsUsed > lazyWords) throw corrupt("lazy definitions share their records");
   }
 
   /** The buffer's whole words; a partial last word (a corrupt section) is dropped, so reads of it fail. */
