@@ -31,6 +31,8 @@
 (keywordp :kw)
 (keywordp 'kw)
 (keywordp (make-symbol ":kw"))
+(keywordp (intern ":kw-elsewhere" (obarray-make)))
+(let ((ob (obarray-make))) (intern ":z" ob) (list (keywordp (intern-soft ":z" ob)) (symbol-value (intern-soft ":z" ob))))
 (set (make-symbol "x") 5)
 (symbol-function 'conf-no-function)
 (symbol-function nil)

@@ -111,8 +111,9 @@ public final class Symbol {
     return function;
   }
 
+  /** A keyword: named ":..." and interned in the main obarray (not merely in some obarray). */
   public boolean isKeyword() {
-    return interned && name().startsWith(":");
+    return interned && name().startsWith(":") && Lisp.obarray.lookup(name()) == this;
   }
 
   @Override
