@@ -11,7 +11,7 @@
                "subr-x" "seq" "map" "format-spec" "pp" "ert" "regexp-opt" "rx"
                "json" "let-alist" "ring" "generator" "thunk" "benchmark"
                "bindat" "avl-tree" "radix-tree" "time-date" "iso8601" "parse-time"
-               "url-parse" "url-util" "puny" "dom")))
+               "url-parse" "url-util" "puny" "dom" "edmacro" "eieio-base" "svg")))
   ;; In dependency order: each file may use what the earlier ones define.
   (while files
     (load (car files) nil t)

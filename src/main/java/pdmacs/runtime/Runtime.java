@@ -40,6 +40,7 @@ public final class Runtime {
       new pdmacs.subr.Fileio(),
       new pdmacs.subr.Floatfns(),
       new pdmacs.subr.Emacs(),
+      new pdmacs.subr.Keymap(),
       new pdmacs.dump.DumpFns(),
     };
   }
