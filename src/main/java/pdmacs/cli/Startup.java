@@ -28,8 +28,8 @@ final class Startup extends Thread {
   /** For StartupTrace: how long parsing took. */
   private long parseNanos;
 
-  /** Guarded by this: the command line is parsed and dump set (or not needed). */
-  private boolean parsed;
+  /** Opened once the command line is parsed and dump is set (or known not to be needed). */
+  private final Gate parsed = new Gate();
 
   @Override
   public void run() {
@@ -46,15 +46,10 @@ final class Startup extends Thread {
       CommandLine cl = commandLine;
       if (!(cl.temacs || cl.help || cl.version || cl.fingerprint)) d = new StartupDump.Prefetch(cl.dumpFile);
     } finally {
-      parsed(d);
+      dump = d;
+      parsed.open();
     }
     if (d != null) d.run();
-  }
-
-  private synchronized void parsed(StartupDump.Prefetch d) {
-    dump = d;
-    parsed = true;
-    notifyAll();
   }
 
   /**
@@ -62,20 +57,8 @@ final class Startup extends Thread {
    * starts from a dump, takes the share of its allocation that is the Lisp thread's.
    */
   void shareDumpAllocation() {
-    boolean interrupted = false;
-    StartupDump.Prefetch d;
-    synchronized (this) {
-      while (!parsed) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      d = dump;
-    }
-    if (interrupted) Thread.currentThread().interrupt();
-    if (d != null) d.allocateOthersWhenRead();
+    parsed.await();
+    if (dump != null) dump.allocateOthersWhenRead();
   }
 
   /** Records this thread's phases in StartupTrace (after await). */

@@ -72,7 +72,7 @@ final class StartupDump {
           prepared = prepare();
         } finally {
           readNanos = System.nanoTime() - start;
-          readDone();
+          read.open();
         }
         if (prepared != null) prepared.allocateSymbols();
       } catch (DumpLoadException e) {
@@ -92,32 +92,16 @@ final class StartupDump {
       return "emacs: could not load dump file \"" + shown + "\": " + e.getMessage();
     }
 
-    /** Guarded by this: the read is over, and prepared (or a failure) is set. */
-    private boolean read;
-
-    private synchronized void readDone() {
-      read = true;
-      notifyAll();
-    }
+    /** Opened once the read is over, and prepared (or a failure) is set. */
+    private final Gate read = new Gate();
 
     /**
      * On the Lisp thread, once the runtime is built: waits until the dump is read, then
      * allocates what the symbols' share leaves, while the start-up thread allocates the symbols.
      */
     void allocateOthersWhenRead() {
-      boolean interrupted = false;
-      DumpLoader.Prepared p;
-      synchronized (this) {
-        while (!read) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        p = prepared;
-      }
-      if (interrupted) Thread.currentThread().interrupt();
+      read.await();
+      DumpLoader.Prepared p = prepared;
       if (p == null) return;
       long start = System.nanoTime();
       try {
