@@ -73,6 +73,10 @@ public final class DumpLoader {
   /** Per type, how many of its records are built at load; the rest belong to lazy segments. */
   private final int[] eager = new int[Types.COUNT];
   private int segmentCount;
+  /** Lazily loaded definitions: function cells whose definition waits in a segment. */
+  private int definitionCount;
+  /** Words of a segment's entry in the lazy table: per type, its record range and first word. */
+  private static final int SEGMENT_WORDS = 2 * Types.COUNT;
   /** Word offset in hot of the lazy table (see DumpWriter.writeLazyTable). */
   private long lazyTable;
   /** Lazily loaded definitions already built, by segment number. */
@@ -161,7 +165,7 @@ public final class DumpLoader {
     public Stats materialise() throws DumpLoadException {
       loader.materialise();
       stats.objects = loader.eagerObjects();
-      stats.lazyDefinitions = loader.segmentCount;
+      stats.lazyDefinitions = loader.definitionCount;
       return stats;
     }
   }
@@ -352,10 +356,10 @@ public final class DumpLoader {
     }
     if (total * 8 > allRaw) throw new DumpLoadException("corrupt dump file: too many objects for its size");
     segmentCount = h.getInt(DumpFormat.OFF_LAZY);
+    definitionCount = h.getInt(DumpFormat.OFF_LAZY + 4);
     lazyTable = h.getLong(DumpFormat.OFF_LAZY + 8);
-    long segmentWords = 1 + 2L * Types.COUNT;
-    if (segmentCount < 0 || lazyTable < 0 || lazyTable > allRaw / 8
-        || segmentCount * segmentWords > allRaw / 8 - lazyTable) {
+    if (segmentCount < 0 || definitionCount < 0 || lazyTable < 0 || lazyTable > allRaw / 8
+        || segmentCount * SEGMENT_WORDS + definitionCount * 2L > allRaw / 8 - lazyTable) {
       throw new DumpLoadException("corrupt dump file: bad lazy definition table");
     }
     return s;
@@ -515,20 +519,21 @@ public final class DumpLoader {
 
   /**
    * A function definition kept in the dump until first used: {@link Symbol#function()} forces it,
-   * which builds the objects of its segment. A segment can refer to the eagerly built heap and
-   * to itself only (the writer makes sure), so it is built on its own.
+   * which builds the objects of its segment (unless another definition of the segment did). A
+   * segment can refer to the eagerly built heap and to itself only (the writer makes sure), so
+   * it is built on its own.
    */
   private final class LazyDefinition extends pdmacs.lisp.LazyValue {
-    private final int segment;
+    private final int definition;
 
-    LazyDefinition(int segment) {
-      this.segment = segment;
+    LazyDefinition(int definition) {
+      this.definition = definition;
     }
 
     @Override
     public Object force() {
       try {
-        return buildSegment(segment);
+        return buildDefinition(definition);
       } catch (DumpLoadException e) {
         throw Lisp.error("Cannot load a function definition from the dump: " + e.getMessage());
       } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -586,16 +591,28 @@ public final class DumpLoader {
   }
 
   /** Builds lazy segment K's objects and returns its definition. */
-  private Object buildSegment(int k) throws DumpLoadException {
+  /**
+   * Lazy definition N: builds its segment if no definition of that segment was used before, and
+   * returns the definition.
+   */
+  private Object buildDefinition(int n) throws DumpLoadException {
     ensureLazySections();
-    if (segmentBuilt[k]) throw corrupt("lazy definition " + k + " used twice");
-    int d = (int) (lazyTable + (long) k * (1 + 2 * Types.COUNT));
+    int e = (int) (lazyTable + (long) segmentCount * SEGMENT_WORDS + 2L * n);
+    long k = words[e];
+    if (k < 0 || k >= segmentCount) throw corrupt("bad lazy definition " + n);
+    if (!segmentBuilt[(int) k]) buildSegment((int) k);
+    return value(words[e + 1]);
+  }
+
+  /** Builds lazy segment K's objects. */
+  private void buildSegment(int k) throws DumpLoadException {
+    int d = (int) (lazyTable + (long) k * SEGMENT_WORDS);
     long[] w = words;
     int[] first = new int[Types.COUNT], count = new int[Types.COUNT], at = new int[Types.COUNT];
     for (int t = 0; t < Types.COUNT; t++) {
-      first[t] = lo(w[d + 1 + t]);
-      count[t] = hi(w[d + 1 + t]);
-      long q = w[d + 1 + Types.COUNT + t];
+      first[t] = lo(w[d + t]);
+      count[t] = hi(w[d + t]);
+      long q = w[d + Types.COUNT + t];
       if (first[t] < eager[t] || count[t] < 0 || (long) first[t] + count[t] > counts[t] || q < 0 || q > w.length) {
         throw corrupt("bad lazy definition " + k);
       }
@@ -609,7 +626,6 @@ public final class DumpLoader {
     checkColdUse();
     chargeLazyWords(first, count);
     for (int t = 0; t < Types.COUNT; t++) fill(t, first[t], count[t], at[t]);
-    return value(w[d]);
   }
 
   /** Words of lazy records the segments built so far took (see chargeLazyWords). */
@@ -827,7 +843,7 @@ public final class DumpLoader {
         if (w == DumpFormat.MAIN_OBARRAY) return Lisp.obarray;
         if (kind == DumpFormat.OTHER_LAZY) {
           long k = w >>> 5;
-          if (k >= segmentCount) throw corrupt("lazy definition index out of range");
+          if (k >= definitionCount) throw corrupt("lazy definition index out of range");
           return new LazyDefinition((int) k);
         }
         throw corrupt("unknown word kind");

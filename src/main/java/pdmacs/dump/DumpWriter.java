@@ -66,19 +66,54 @@ final class DumpWriter {
    * one symbol's function cell. The loader builds them on the definition's first use.
    */
   private static final class Segment {
-    final Object root;
-    /** Set when the segment shares objects with another one (or holds a table): written eagerly. */
+    /** Set when the segment holds a hash table or an obarray: written eagerly. */
     boolean eager;
+    /**
+     * The segment this one was merged into (union-find), or null: definitions that reach the
+     * same objects (closures of one let, aliases) are written as one segment, built when any
+     * of them is first used, so identity is never split.
+     */
+    Segment merged;
     int number = -1;
     final List<Object> objects = new ArrayList<>();
     final int[] first = new int[Types.COUNT];
     final int[] count = new int[Types.COUNT];
     final long[] firstWord = new long[Types.COUNT];
 
-    Segment(Object root) {
-      this.root = root;
+    Segment find() {
+      Segment s = this;
+      while (s.merged != null) s = s.merged;
+      return s;
     }
   }
+
+  /** Puts the segments of A and B together (the later into the earlier). */
+  private static void merge(Segment a, Segment b) {
+    a = a.find();
+    b = b.find();
+    if (a == b) return;
+    b.merged = a;
+    a.eager |= b.eager;
+    a.objects.addAll(b.objects);
+    b.objects.clear();
+  }
+
+  /**
+   * A lazily loaded definition: a function cell whose definition, ROOT, lies in a lazy segment.
+   * Several may share a segment; each is its own entry of the dump's definition table.
+   */
+  private static final class LazyDef {
+    final Object root;
+    final Segment segment;
+
+    LazyDef(Object root, Segment segment) {
+      this.root = root;
+      this.segment = segment;
+    }
+  }
+
+  private final List<LazyDef> lazyDefs = new ArrayList<>();
+  private final IdentityHashMap<Symbol, Integer> lazyDefOf = new IdentityHashMap<>();
 
   /** Symbols whose function definition may become a segment, in the order the walk met them. */
   private final List<Symbol> deferred = new ArrayList<>();
@@ -129,11 +164,8 @@ final class DumpWriter {
     if (isImmediate(o)) return;
     if (localIndex.containsKey(o)) {
       Segment owner = segmentOf.get(o);
-      if (current != null && owner != null && owner != current) {
-        // Shared between two definitions: neither can be built alone.
-        owner.eager = true;
-        current.eager = true;
-      }
+      // Shared between two definitions: they are built together.
+      if (current != null && owner != null) merge(owner, current);
       return;
     }
     int type = typeOf(o);
@@ -141,9 +173,11 @@ final class DumpWriter {
     localIndex.put(o, byType[type].size());
     byType[type].add(o);
     if (current != null) {
-      segmentOf.put(o, current);
-      current.objects.add(o);
-      if (type == Types.HASH_TABLE || type == Types.OBARRAY) current.eager = true;
+      // The segment being walked may have been merged into another by now.
+      Segment seg = current.find();
+      segmentOf.put(o, seg);
+      seg.objects.add(o);
+      if (type == Types.HASH_TABLE || type == Types.OBARRAY) seg.eager = true;
     }
     if (trackReferrers) referrer.put(o, from);
     queue.add(o);
@@ -164,30 +198,31 @@ final class DumpWriter {
   private void walkSegments() {
     for (Symbol s : deferred) {
       Object root = s.function();
-      if (localIndex.containsKey(root)) {
-        // Another function cell holds this definition too (defalias of a symbol-function):
-        // two lazy cells could not share the one copy the segment builds.
-        Segment owner = segmentOf.get(root);
-        if (owner != null) owner.eager = true;
-        continue;
-      }
-      current = new Segment(root);
+      if (localIndex.containsKey(root)) continue; // another cell's definition too: see below
+      current = new Segment();
       segments.add(current);
       note(root, s);
       drain();
     }
     current = null;
     for (Segment seg : segments) {
-      if (!seg.eager) {
+      if (seg.merged == null && !seg.eager) {
         seg.number = lazySegments.size();
         lazySegments.add(seg);
       }
+    }
+    // One definition entry per function cell whose definition lies in a lazy segment.
+    for (Symbol s : deferred) {
+      Segment owner = segmentOf.get(s.function());
+      if (owner == null || owner.find().eager) continue;
+      lazyDefOf.put(s, lazyDefs.size());
+      lazyDefs.add(new LazyDef(s.function(), owner.find()));
     }
     for (int t = 0; t < Types.COUNT; t++) {
       List<Object> eager = new ArrayList<>();
       for (Object o : byType[t]) {
         Segment owner = segmentOf.get(o);
-        if (owner == null || owner.eager) eager.add(o);
+        if (owner == null || owner.find().eager) eager.add(o);
       }
       eagerCount[t] = eager.size();
       List<Object> ordered = eager;
@@ -202,12 +237,10 @@ final class DumpWriter {
     }
   }
 
-  /** The word for S's function cell: a lazy segment's number, or the definition itself. */
+  /** The word for S's function cell: a lazy definition's number, or the definition itself. */
   private long functionWord(Symbol s) {
-    Object f = s.function();
-    Segment seg = segmentOf.get(f);
-    if (seg != null && !seg.eager && seg.root == f) return DumpFormat.lazy(seg.number);
-    return word(f);
+    Integer def = lazyDefOf.get(s);
+    return def != null ? DumpFormat.lazy(def) : word(s.function());
   }
 
   private void walk() {
@@ -366,6 +399,7 @@ final class DumpWriter {
       header.putInt(DumpFormat.OFF_EAGER_COUNTS + 4 * t, eagerCount[t]);
     }
     header.putInt(DumpFormat.OFF_LAZY, lazySegments.size());
+    header.putInt(DumpFormat.OFF_LAZY + 4, lazyDefs.size());
     header.putLong(DumpFormat.OFF_LAZY + 8, lazyTable);
     writeFileAtomically(file, header, sectionOffsets, stored);
 
@@ -378,7 +412,7 @@ final class DumpWriter {
     r.hotRelocs = hotRelocs;
     r.discardableRelocs = discardableRelocs;
     r.objects = total;
-    r.lazySegments = lazySegments.size();
+    r.lazySegments = lazyDefs.size();
     return r;
   }
 
@@ -552,17 +586,20 @@ final class DumpWriter {
   }
 
   /**
-   * The lazy table, after the type tables: per segment, the word of its definition, then per
-   * type the range of its records (first index and count, in one word) and the word offset where
-   * they start.
+   * The lazy table, after the lazy records: per segment, per type the range of its records
+   * (first index and count, in one word) and the word number where they start; then per lazy
+   * definition, its segment's number and the word of the definition.
    */
   private long writeLazyTable(ByteSink hot, long wordBase) {
     hot.align8();
     long at = wordBase + (hot.size() >>> 3);
     for (Segment seg : lazySegments) {
-      hotRef(hot, seg.root);
       for (int t = 0; t < Types.COUNT; t++) hot.putLong((seg.first[t] & 0xffffffffL) | ((long) seg.count[t] << 32));
       for (int t = 0; t < Types.COUNT; t++) hot.putLong(seg.firstWord[t]);
+    }
+    for (LazyDef def : lazyDefs) {
+      hot.putLong(def.segment.number);
+      hotRef(hot, def.root);
     }
     return at;
   }
