@@ -50,7 +50,18 @@ public final class Main {
 
     @Override
     public void run() {
-      status = Main.run(startup);
+      try {
+        status = Main.run(startup);
+      } catch (OutOfMemoryError e) {
+        // Never the thread's stack trace: one line and the internal-error status.
+        Print.stdout.flush();
+        System.err.println("emacs: out of memory (raise -Xmx in PDMACS_JAVA_OPTS)");
+        status = 70;
+      } catch (StackOverflowError e) {
+        Print.stdout.flush();
+        System.err.println("emacs: internal error: Java stack overflow outside Lisp evaluation");
+        status = 70;
+      }
     }
   }
 

@@ -114,6 +114,15 @@ final class DumpWriter {
 
   private final List<LazyDef> lazyDefs = new ArrayList<>();
   private final IdentityHashMap<Symbol, Integer> lazyDefOf = new IdentityHashMap<>();
+  /**
+   * Property value cells (the cons whose car is a property's value) whose value, a list or a
+   * record met first there, is deferred like a function cell's definition: gv-expanders,
+   * cl-generic's dispatch records and the like, which a start-up does not use. `get` and
+   * `symbol-plist` build them (Symbol.forcedPlist).
+   */
+  private final IdentityHashMap<Cons, Boolean> deferredCells = new IdentityHashMap<>();
+  private final List<Cons> deferredCellOrder = new ArrayList<>();
+  private final IdentityHashMap<Cons, Integer> lazyDefOfCell = new IdentityHashMap<>();
 
   /** Symbols whose function definition may become a segment, in the order the walk met them. */
   private final List<Symbol> deferred = new ArrayList<>();
@@ -194,6 +203,38 @@ final class DumpWriter {
     else note(f, from);
   }
 
+  /**
+   * Notes S's property list. From the roots, a value that is a list or a record not met yet is
+   * deferred, as noteFunction defers definitions.
+   */
+  private void notePlist(Symbol s, Object from) {
+    Object plist = s.forcedPlist();
+    if (lazyDefinitions && current == null) {
+      for (Object p = plist; p instanceof Cons && ((Cons) p).cdr instanceof Cons; p = ((Cons) ((Cons) p).cdr).cdr) {
+        Cons cell = (Cons) ((Cons) p).cdr;
+        Object v = cell.car;
+        if (deferrableValue(v) && !localIndex.containsKey(v) && !deferredCells.containsKey(cell)) {
+          deferredCells.put(cell, Boolean.TRUE);
+          deferredCellOrder.add(cell);
+        }
+      }
+    }
+    note(plist, from);
+  }
+
+  /**
+   * Whether a property value may wait in the dump: a function (a closure, lambda or macro: the
+   * gv-expanders and the like) or a record (cl-generic's and cl-defstruct's descriptions). Data
+   * lists such as error-conditions stay eager: reporting an error, even one about a lazily
+   * loaded definition, reads them.
+   */
+  private static boolean deferrableValue(Object v) {
+    if (v instanceof Record) return true;
+    if (!(v instanceof Cons)) return false;
+    Object head = ((Cons) v).car;
+    return head == pdmacs.lisp.Q.closure || head == pdmacs.lisp.Q.lambda || head == pdmacs.lisp.Q.macro;
+  }
+
   /** Walks each deferred definition as a segment, then orders every table: eager objects first. */
   private void walkSegments() {
     for (Symbol s : deferred) {
@@ -202,6 +243,14 @@ final class DumpWriter {
       current = new Segment();
       segments.add(current);
       note(root, s);
+      drain();
+    }
+    for (Cons cell : deferredCellOrder) {
+      Object root = cell.car;
+      if (localIndex.containsKey(root)) continue;
+      current = new Segment();
+      segments.add(current);
+      note(root, cell);
       drain();
     }
     current = null;
@@ -217,6 +266,12 @@ final class DumpWriter {
       if (owner == null || owner.find().eager) continue;
       lazyDefOf.put(s, lazyDefs.size());
       lazyDefs.add(new LazyDef(s.function(), owner.find()));
+    }
+    for (Cons cell : deferredCellOrder) {
+      Segment owner = segmentOf.get(cell.car);
+      if (owner == null || owner.find().eager) continue;
+      lazyDefOfCell.put(cell, lazyDefs.size());
+      lazyDefs.add(new LazyDef(cell.car, owner.find()));
     }
     for (int t = 0; t < Types.COUNT; t++) {
       List<Object> eager = new ArrayList<>();
@@ -249,7 +304,7 @@ final class DumpWriter {
       String root = "built-in symbol " + s.name();
       note(Specpdl.toplevelValue(s), root);
       noteFunction(s, root);
-      note(s.plist, root);
+      notePlist(s, root);
     }
     for (Symbol s : Lisp.obarray.symbols()) note(s, "the obarray");
     drain();
@@ -261,13 +316,13 @@ final class DumpWriter {
       Object o = queue.poll();
       if (o instanceof Cons) {
         Cons c = (Cons) o;
-        note(c.car, o);
+        if (!deferredCells.containsKey(c)) note(c.car, o);
         note(c.cdr, o);
       } else if (o instanceof Symbol) {
         Symbol s = (Symbol) o;
         note(Specpdl.toplevelValue(s), o);
         noteFunction(s, o);
-        note(s.plist, o);
+        notePlist(s, o);
       } else if (o instanceof LVector) {
         for (Object x : ((LVector) o).items) note(x, o);
       } else if (o instanceof HashTable) {
@@ -492,10 +547,13 @@ final class DumpWriter {
       }
       int coldAt = (int) (coldBase + cold.size());
       switch (type) {
-        case Types.CONS:
-          hotRef(hot, ((Cons) o).car);
+        case Types.CONS: {
+          Integer def = lazyDefOfCell.get(o);
+          if (def != null) hot.putLong(DumpFormat.lazy(def));
+          else hotRef(hot, ((Cons) o).car);
           hotRef(hot, ((Cons) o).cdr);
           break;
+        }
         case Types.SYMBOL: {
           Symbol s = (Symbol) o;
           // Emacs's internal bytes, as multibyte strings are written: UTF-8 would turn a raw

@@ -410,14 +410,7 @@ public final class Eval {
   /** Whether a signal of SYM is caught by a handler whose condition spec is SPEC. */
   public static boolean handles(Object spec, Symbol errSym) {
     if (spec == T) return true;
-    Object conditions = Lisp.NIL;
-    Object p = errSym.plist;
-    for (; p instanceof Cons && ((Cons) p).cdr instanceof Cons; p = ((Cons) ((Cons) p).cdr).cdr) {
-      if (((Cons) p).car == Q.errorConditions) {
-        conditions = ((Cons) ((Cons) p).cdr).car;
-        break;
-      }
-    }
+    Object conditions = pdmacs.subr.Data.get(errSym, Q.errorConditions);
     if (spec instanceof Symbol) return Lisp.memq(spec, conditions);
     for (Object s = spec; s instanceof Cons; s = ((Cons) s).cdr) {
       Object c = ((Cons) s).car;

@@ -106,6 +106,18 @@ public final class Symbol {
     return function != Lisp.NIL;
   }
 
+  /**
+   * Builds every property value that a dump left lazy (a {@link LazyValue} in the value's cons,
+   * as a function cell can hold one) and returns the property list, as Lisp must see it.
+   */
+  public Object forcedPlist() {
+    for (Object p = plist; p instanceof Cons && ((Cons) p).cdr instanceof Cons; p = ((Cons) ((Cons) p).cdr).cdr) {
+      Cons valueCell = (Cons) ((Cons) p).cdr;
+      if (valueCell.car instanceof LazyValue) valueCell.car = ((LazyValue) valueCell.car).force();
+    }
+    return plist;
+  }
+
   /** The cell as it is, lazy or not: for code that saves and restores runtime state. */
   public Object rawFunction() {
     return function;

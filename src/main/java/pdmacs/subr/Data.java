@@ -209,7 +209,7 @@ public final class Data extends SubrGroup {
         return s;
       }
       case SYMBOL_FUNCTION: return Lisp.checkSymbol(a[0]).function();
-      case SYMBOL_PLIST: return Lisp.checkSymbol(a[0]).plist;
+      case SYMBOL_PLIST: return Lisp.checkSymbol(a[0]).forcedPlist();
       case SYMBOL_NAME: return new LString(Lisp.checkSymbol(a[0]).name());
       case BARE_SYMBOL: return Lisp.checkSymbol(a[0]);
       case FSET: {
@@ -404,7 +404,12 @@ public final class Data extends SubrGroup {
     while (p instanceof Cons) {
       Cons c = (Cons) p;
       if (!(c.cdr instanceof Cons)) break;
-      if (c.car == prop) return ((Cons) c.cdr).car;
+      if (c.car == prop) {
+        Cons valueCell = (Cons) c.cdr;
+        // A value a dump left to be built on first use (see Symbol.forcedPlist).
+        if (valueCell.car instanceof pdmacs.lisp.LazyValue) valueCell.car = ((pdmacs.lisp.LazyValue) valueCell.car).force();
+        return valueCell.car;
+      }
       p = ((Cons) c.cdr).cdr;
     }
     return NIL;
