@@ -35,7 +35,10 @@ class LazyDefinitionsTest {
       "(let ((g (make-symbol \"g\")))",
       "  (fset 'lazy-gensym (list 'lambda nil (list 'list (list 'quote g) (list 'quote g)))))",
       "(fset 'lazy-macro (cons 'macro (function (lambda (x) (list 'quote (list x x))))))",
-      "(fset 'lazy-unused (function (lambda () (list \"never\" 'called 1.5 99999999999999999999))))");
+      "(fset 'lazy-unused (function (lambda () (list \"never\" 'called 1.5 99999999999999999999))))",
+      ";; Property values that are functions wait in the dump too.",
+      "(put 'lazy-twin-a 'lazy-prop (function (lambda (x) (+ x 100))))",
+      "(put 'lazy-twin-b 'lazy-prop (function (lambda (x) (+ x 200))))");
 
   @BeforeAll
   static void makeDump() throws Exception {
@@ -101,6 +104,13 @@ class LazyDefinitionsTest {
   }
 
   @Test
+  void lazyPropertyValuesAreBuiltByGetAndSymbolPlist() throws Exception {
+    assertEquals("(101 t 202)", eval("(list (funcall (get 'lazy-twin-a 'lazy-prop) 1)"
+        + " (functionp (plist-get (symbol-plist 'lazy-twin-b) 'lazy-prop))"
+        + " (funcall (plist-get (symbol-plist 'lazy-twin-b) 'lazy-prop) 2))"));
+  }
+
+  @Test
   void anUninternedSymbolInADefinitionKeepsItsIdentity() throws Exception {
     assertEquals("(t nil)", eval("(let ((r (lazy-gensym))) (list (eq (car r) (car (cdr r))) (intern-soft (car r))))"));
   }
@@ -111,8 +121,9 @@ class LazyDefinitionsTest {
     Matcher m = Pattern.compile("objects=(\\d+) lazy-definitions=(\\d+)").matcher(p.err);
     assertTrue(m.find(), p.err);
     // lazy-square and lazy-alias are held by a variable too, so they load eagerly; the rest
-    // are lazy, lazy-a and lazy-b sharing one segment (their closures share an environment).
-    assertEquals(7, Integer.parseInt(m.group(2)), p.err);
+    // are lazy, lazy-a and lazy-b sharing one segment (their closures share an environment),
+    // and so are the two lazy-prop property values.
+    assertEquals(9, Integer.parseInt(m.group(2)), p.err);
   }
 
   @Test
