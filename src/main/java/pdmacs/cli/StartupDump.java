@@ -78,10 +78,10 @@ final class StartupDump {
       } catch (DumpLoadException e) {
         failure = message(e);
       } catch (IOException e) {
-        failure = "emacs: could not load dump file \"" + shown + "\": read error: " + e.getMessage();
+        failure = refusal("read error: " + e.getMessage());
       } catch (OutOfMemoryError e) {
         // Reported like any refusal, not as this thread's uncaught stack trace.
-        failure = "emacs: could not load dump file \"" + shown + "\": not enough memory (raise -Xmx in PDMACS_JAVA_OPTS)";
+        failure = refusal(NOT_ENOUGH_MEMORY);
       } catch (RuntimeException e) {
         crash = e;
       }
@@ -89,8 +89,15 @@ final class StartupDump {
     }
 
     private String message(DumpLoadException e) {
-      return "emacs: could not load dump file \"" + shown + "\": " + e.getMessage();
+      return refusal(e.getMessage());
     }
+
+    /** The one line a refused load prints: which file, and REASON. */
+    String refusal(String reason) {
+      return "emacs: could not load dump file \"" + shown + "\": " + reason;
+    }
+
+    private static final String NOT_ENOUGH_MEMORY = "not enough memory (raise -Xmx in PDMACS_JAVA_OPTS)";
 
     /** Opened once the read is over, and prepared (or a failure) is set. */
     private final Gate read = new Gate();
@@ -111,7 +118,7 @@ final class StartupDump {
       } catch (DumpLoadException e) {
         othersFailure = message(e);
       } catch (OutOfMemoryError e) {
-        othersFailure = "emacs: could not load dump file \"" + shown + "\": not enough memory (raise -Xmx in PDMACS_JAVA_OPTS)";
+        othersFailure = refusal(NOT_ENOUGH_MEMORY);
       } catch (RuntimeException e) {
         othersCrash = e;
       }
@@ -194,7 +201,7 @@ final class StartupDump {
     try {
       stats = p.prepared.materialise();
     } catch (DumpLoadException e) {
-      System.err.println("emacs: could not load dump file \"" + p.shown + "\": " + e.getMessage());
+      System.err.println(p.refusal(e.getMessage()));
       return 1;
     }
     long nanos = p.nanos + p.othersNanos + System.nanoTime() - start;

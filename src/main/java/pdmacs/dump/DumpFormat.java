@@ -110,8 +110,13 @@ final class DumpFormat {
    * DumpWriter, so that checking a header does not load the writer's classes.
    */
   static int headerCrc(java.nio.ByteBuffer header) {
+    return crc(header.duplicate().clear().limit(OFF_HEADER_CRC));
+  }
+
+  /** The CRC-32 of B's remaining bytes, which it leaves unread: the checksum of every section. */
+  static int crc(java.nio.ByteBuffer b) {
     java.util.zip.CRC32 c = new java.util.zip.CRC32();
-    c.update(header.duplicate().clear().limit(OFF_HEADER_CRC));
+    c.update(b.duplicate());
     return (int) c.getValue();
   }
 }

@@ -10,7 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.zip.CRC32;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
@@ -126,27 +125,17 @@ public final class DumpLoader {
     }
 
     /**
-     * Allocates the objects that need nothing from the runtime (see {@link
-     * DumpLoader#allocateStandalone}); safe before Runtime.init and on another thread, as long
-     * as the thread that materialises is started or joined after it (the objects are handed
-     * over by that happens-before edge). Optional: materialise does it if not done.
-     */
-    public void allocateStandalone() throws DumpLoadException {
-      loader.allocateSymbols();
-      loader.allocateOthers();
-    }
-
-    /**
-     * The symbols' share of {@link #allocateStandalone} (the larger). Two threads may run it at
-     * once, sharing the symbols chunk by chunk, and at the same time as {@link #allocateOthers}:
-     * they fill disjoint parts of the object table and keep separate accounts. Materialise must
-     * come after every call has returned (the start-up joins the threads).
+     * Allocates the dump's symbols, which needs no runtime, so it may run before Runtime.init and
+     * on another thread. Two threads may run it at once, sharing the symbols chunk by chunk, and
+     * at the same time as {@link #allocateOthers}: they fill disjoint parts of the object table
+     * and keep separate accounts. Materialise must come after every call has returned (the
+     * start-up joins the threads), and does whatever they left. Optional.
      */
     public void allocateSymbols() throws DumpLoadException {
       loader.allocateSymbols();
     }
 
-    /** Everything else {@link #allocateStandalone} allocates (see {@link #allocateSymbols}). */
+    /** Allocates every other type that needs no runtime (see {@link #allocateSymbols}). */
     public void allocateOthers() throws DumpLoadException {
       loader.allocateOthers();
     }
@@ -257,7 +246,7 @@ public final class DumpLoader {
           ? f.getChannel().map(FileChannel.MapMode.READ_ONLY, offset + off, stored)
           : ByteBuffer.wrap(readBytes(f, offset + off, (int) stored));
       b.order(ByteOrder.LITTLE_ENDIAN);
-      if (crc(b) != (int) sections[i][3]) throw new DumpLoadException(what);
+      if (DumpFormat.crc(b) != (int) sections[i][3]) throw new DumpLoadException(what);
       if (l.compressed) b = decompress(b, (int) raw, SECTION_NAMES[i]);
       data[i] = b;
     }
@@ -415,11 +404,6 @@ public final class DumpLoader {
     return w;
   }
 
-  private static int crc(ByteBuffer b) {
-    CRC32 c = new CRC32();
-    c.update(b.duplicate());
-    return (int) c.getValue();
-  }
 
   private static ByteBuffer decompress(ByteBuffer src, int raw, String section) throws DumpLoadException {
     LZ4SafeDecompressor d = LZ4Factory.safeInstance().safeDecompressor();
@@ -491,15 +475,10 @@ public final class DumpLoader {
     allocateSymbols();
     allocateOthers();
     checkColdUse();
-    try {
-      interned = readObarrayList();
-    } catch (IndexOutOfBoundsException e) {
-      throw corrupt("a record runs past its section");
-    }
-    List<Symbol> bs = Lisp.builtinSymbols;
-    builtins = bs.toArray(new Symbol[0]);
+    builtins = Lisp.builtinSymbols.toArray(new Symbol[0]);
     subrs = Lisp.subrs.toArray(new Subr[0]);
     try {
+      interned = readObarrayList();
       for (int t = 0; t < Types.COUNT; t++) {
         if (allocationNeedsRuntime(t)) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
       }
@@ -557,7 +536,7 @@ public final class DumpLoader {
         lazyHot = readWords(file, regionOffset + hotEntry[0], (int) hotEntry[1], (int) hotEntry[3],
             "corrupt dump file: checksum mismatch in the lazy hot section");
         lazyCold = readBytes(file, regionOffset + coldEntry[0], (int) coldEntry[1]);
-        if (crc(ByteBuffer.wrap(lazyCold)) != (int) coldEntry[3]) throw corrupt("checksum mismatch in the lazy cold section");
+        if (DumpFormat.crc(ByteBuffer.wrap(lazyCold)) != (int) coldEntry[3]) throw corrupt("checksum mismatch in the lazy cold section");
       } else {
         lazyHot = toWords(lazySection(hotEntry, "lazy hot"));
         lazyCold = copyOf(lazySection(coldEntry, "lazy cold"));
@@ -586,7 +565,7 @@ public final class DumpLoader {
         ? file.getChannel().map(FileChannel.MapMode.READ_ONLY, regionOffset + entry[0], entry[1])
         : ByteBuffer.wrap(readBytes(file, regionOffset + entry[0], (int) entry[1]));
     b.order(ByteOrder.LITTLE_ENDIAN);
-    if (crc(b) != (int) entry[3]) throw corrupt("checksum mismatch in the " + name + " section");
+    if (DumpFormat.crc(b) != (int) entry[3]) throw corrupt("checksum mismatch in the " + name + " section");
     return compressed ? decompress(b, (int) entry[2], name) : b;
   }
 
@@ -958,8 +937,8 @@ public final class DumpLoader {
   }
 
   /**
-   * The discardable section's second part, read by {@link #allocateStandalone} (it needs no
-   * runtime): the dumped symbols to intern, each checked to be a dumped symbol. A name that comes
+   * The discardable section's second part, read once every symbol is allocated: the dumped
+   * symbols to intern, each checked to be a dumped symbol. A name that comes
    * twice, or that the runtime has, is refused when they are interned (Obarray.addAllNew).
    */
   private Symbol[] readObarrayList() throws DumpLoadException {

@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.zip.CRC32;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Factory;
 import pdmacs.eval.Specpdl;
@@ -445,7 +444,7 @@ final class DumpWriter {
       header.putLong(e, offset);
       header.putLong(e + 8, stored[i].length);
       header.putLong(e + 16, raw[i].length);
-      header.putInt(e + 24, crc(stored[i]));
+      header.putInt(e + 24, DumpFormat.crc(ByteBuffer.wrap(stored[i])));
       offset += stored[i].length;
     }
     for (int t = 0; t < Types.COUNT; t++) {
@@ -473,12 +472,6 @@ final class DumpWriter {
 
   private static long alignPage(long off) {
     return (off + DumpFormat.PAGE - 1) & -DumpFormat.PAGE;
-  }
-
-  static int crc(byte[] b) {
-    CRC32 c = new CRC32();
-    c.update(b, 0, b.length);
-    return (int) c.getValue();
   }
 
   private static byte[] lz4(byte[] raw) {

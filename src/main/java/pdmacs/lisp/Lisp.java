@@ -60,13 +60,9 @@ public final class Lisp {
   }
 
   public static Symbol intern(String name) {
-    Symbol s = obarray.lookup(name);
-    if (s == null) {
-      // Made here, not by obarray.intern, which would look the name up a second time.
-      s = new Symbol(name, NIL);
-      obarray.add(s);
-      if (initializing) registerBuiltin(s);
-    }
+    int before = obarray.size();
+    Symbol s = obarray.intern(name);
+    if (initializing && obarray.size() != before) registerBuiltin(s);
     return s;
   }
 

@@ -309,20 +309,8 @@ public final class Lread extends SubrGroup {
     // Each top-level form gets its own copy of the file's environment (at top level only
     // declarations, t and dynamic variable names, which no binding ever changes): closures
     // defined by different forms then share no cons, so the dumper can load each lazily.
-    Eval.lexenv = freshEnvironment(Eval.lexenv);
+    Eval.lexenv = Fns.copySequence(Eval.lexenv);
     Eval.eval(form);
-  }
-
-  /** A copy of ENV's spine; its elements are shared. */
-  private static Object freshEnvironment(Object env) {
-    if (!(env instanceof Cons)) return env;
-    Cons head = new Cons(((Cons) env).car, NIL), tail = head;
-    for (Object o = ((Cons) env).cdr; o instanceof Cons; o = ((Cons) o).cdr) {
-      Cons c = new Cons(((Cons) o).car, NIL);
-      tail.cdr = c;
-      tail = c;
-    }
-    return head;
   }
 
   /** Evaluates all forms of TEXT with lexical binding if LEXICAL, returning the last value. */
