@@ -76,7 +76,6 @@ public final class Main {
       Session.initRuntime(startup.temacs);
       // Read here, not on the start-up thread: the dump's half of the work there is the longer.
       environment = startup.temacs ? null : pdmacs.runtime.Runtime.environment();
-      startup.shareDumpAllocation();
     } catch (RuntimeException e) {
       startup.await();
       return internalError(e);

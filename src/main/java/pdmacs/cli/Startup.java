@@ -2,11 +2,10 @@ package pdmacs.cli;
 
 /**
  * The start-up thread. main starts it first thing; it parses the command line and, when the
- * session starts from a dump, reads and checks the dump and allocates its symbols, while the Lisp
- * thread builds the runtime and reads the environment (neither needs the command line: only
- * whether this is temacs, which the first argument alone says) and then allocates the dump's
- * other objects ({@link #shareDumpAllocation}). The Lisp thread then {@link #await}s this
- * thread, and Thread.join hands everything over.
+ * session starts from a dump, reads and checks the dump and allocates the objects a load builds,
+ * while the Lisp thread builds the runtime and reads the environment (neither needs the command
+ * line: only whether this is temacs, which the first argument alone says). The Lisp thread then
+ * {@link #await}s this thread, and Thread.join hands everything over.
  *
  * <p>A named class, not a lambda: the first lambda of a JVM bootstraps java.lang.invoke.
  */
@@ -28,37 +27,21 @@ final class Startup extends Thread {
   /** For StartupTrace: how long parsing took. */
   private long parseNanos;
 
-  /** Opened once the command line is parsed and dump is set (or known not to be needed). */
-  private final Gate parsed = new Gate();
-
   @Override
   public void run() {
-    StartupDump.Prefetch d = null;
+    long start = System.nanoTime();
     try {
-      long start = System.nanoTime();
-      try {
-        commandLine = CommandLine.parse(argv);
-      } catch (CommandLine.UsageError e) {
-        usageError = e;
-        return;
-      }
-      parseNanos = System.nanoTime() - start;
-      CommandLine cl = commandLine;
-      if (!(cl.temacs || cl.help || cl.version || cl.fingerprint)) d = new StartupDump.Prefetch(cl.dumpFile);
-    } finally {
-      dump = d;
-      parsed.open();
+      commandLine = CommandLine.parse(argv);
+    } catch (CommandLine.UsageError e) {
+      usageError = e;
+      return;
     }
-    if (d != null) d.run();
-  }
-
-  /**
-   * On the Lisp thread, with the runtime built: waits for the command line, and when the session
-   * starts from a dump, takes the share of its allocation that is the Lisp thread's.
-   */
-  void shareDumpAllocation() {
-    parsed.await();
-    if (dump != null) dump.allocateOthersWhenRead();
+    parseNanos = System.nanoTime() - start;
+    CommandLine cl = commandLine;
+    if (!(cl.temacs || cl.help || cl.version || cl.fingerprint)) {
+      dump = new StartupDump.Prefetch(cl.dumpFile);
+      dump.run();
+    }
   }
 
   /** Records this thread's phases in StartupTrace (after await). */

@@ -21,12 +21,10 @@ import pdmacs.subr.EvalFns;
  * stored inside the jar this class was loaded from.
  *
  * <p>Loading is split across the two threads. {@link Prefetch#run}, on the start-up thread
- * ({@link Startup}), finds, reads and checks the dump while the Lisp thread builds the runtime;
- * then the start-up thread allocates the dumped symbols while the Lisp thread allocates the other
- * objects and then helps with the symbols ({@link Prefetch#allocateOthersWhenRead}); then
- * {@link #finish}, on the Lisp thread,
- * links everything into the runtime. On two cores that hides the file reading, the checksums,
- * the fingerprint and the allocation behind Runtime.init and each other.
+ * ({@link Startup}), finds, reads and checks the dump and allocates the objects a load builds
+ * while the Lisp thread builds the runtime; then {@link #finish}, on the Lisp thread, links them
+ * into the runtime. On two cores that hides the file reading, the checksums, the fingerprint and
+ * the allocation behind Runtime.init.
  */
 final class StartupDump {
   private StartupDump() {}
@@ -43,10 +41,6 @@ final class StartupDump {
     private String failure;
     /** A Java exception from the prefetch, rethrown on the Lisp thread as before the split. */
     private RuntimeException crash;
-    /** The same for allocateOthersWhenRead, which the Lisp thread runs (its own fields: no race). */
-    private String othersFailure;
-    private RuntimeException othersCrash;
-    private long othersNanos;
     private String shown;
     private long nanos;
     /** Of nanos, the finding, reading and checking (the rest is allocation), for StartupTrace. */
@@ -61,10 +55,7 @@ final class StartupDump {
       return StartupDump.shouldMap(size, mapSetting);
     }
 
-    /**
-     * On the start-up thread: finds, reads and checks the dump, then allocates its symbols.
-     * Once the dump is read (or has failed), {@link #allocateOthersWhenRead} may go on.
-     */
+    /** On the start-up thread: finds, reads and checks the dump, then allocates its objects. */
     void run() {
       long start = System.nanoTime();
       try {
@@ -72,9 +63,8 @@ final class StartupDump {
           prepared = prepare();
         } finally {
           readNanos = System.nanoTime() - start;
-          read.open();
         }
-        if (prepared != null) prepared.allocateSymbols();
+        if (prepared != null) prepared.allocate();
       } catch (DumpLoadException e) {
         failure = message(e);
       } catch (IOException e) {
@@ -98,32 +88,6 @@ final class StartupDump {
     }
 
     private static final String NOT_ENOUGH_MEMORY = "not enough memory (raise -Xmx in PDMACS_JAVA_OPTS)";
-
-    /** Opened once the read is over, and prepared (or a failure) is set. */
-    private final Gate read = new Gate();
-
-    /**
-     * On the Lisp thread, once the runtime is built: waits until the dump is read, then
-     * allocates what the symbols' share leaves, while the start-up thread allocates the symbols.
-     */
-    void allocateOthersWhenRead() {
-      read.await();
-      DumpLoader.Prepared p = prepared;
-      if (p == null) return;
-      long start = System.nanoTime();
-      try {
-        p.allocateOthers();
-        // Then help with the symbols the start-up thread is allocating.
-        p.allocateSymbols();
-      } catch (DumpLoadException e) {
-        othersFailure = message(e);
-      } catch (OutOfMemoryError e) {
-        othersFailure = refusal(NOT_ENOUGH_MEMORY);
-      } catch (RuntimeException e) {
-        othersCrash = e;
-      }
-      othersNanos = System.nanoTime() - start;
-    }
 
     /** java.io.File, not java.nio.file: the latter loads some 20 classes into every start-up. */
     private DumpLoader.Prepared prepare() throws DumpLoadException, IOException {
@@ -184,16 +148,10 @@ final class StartupDump {
    */
   static int finish(Prefetch p) {
     StartupTrace.duration("dump-read", p.readNanos);
-    StartupTrace.duration("dump-allocate-symbols", p.nanos - p.readNanos);
-    StartupTrace.duration("dump-allocate-others", p.othersNanos);
+    StartupTrace.duration("dump-allocate", p.nanos - p.readNanos);
     if (p.crash != null) throw p.crash;
     if (p.failure != null) {
       System.err.println(p.failure);
-      return 1;
-    }
-    if (p.othersCrash != null) throw p.othersCrash;
-    if (p.othersFailure != null) {
-      System.err.println(p.othersFailure);
       return 1;
     }
     long start = System.nanoTime();
@@ -204,13 +162,13 @@ final class StartupDump {
       System.err.println(p.refusal(e.getMessage()));
       return 1;
     }
-    long nanos = p.nanos + p.othersNanos + System.nanoTime() - start;
+    long nanos = p.nanos + System.nanoTime() - start;
     StartupTrace.mark("materialised");
     DumpFns.recordLoad(p.shown, nanos / 1e9);
     if (Boolean.getBoolean("pdmacs.dump.verbose")) {
       // For the benchmarks: what the load did, on stderr, one line (no printf: its Formatter
       // would load a few hundred classes into the start-up being measured).
-      System.err.println("pdmacs-load: objects=" + stats.objects + " lazy-definitions=" + stats.lazyDefinitions + " bytes=" + stats.bytes + " mapped="
+      System.err.println("pdmacs-load: objects=" + stats.objects + " dumped=" + stats.dumped + " lazy-definitions=" + stats.lazyDefinitions + " bytes=" + stats.bytes + " mapped="
           + stats.mapped + " compressed=" + stats.compressed + " micros=" + nanos / 1000);
     }
     return 0;

@@ -23,11 +23,13 @@ final class DumpFormat {
   static final byte[] MAGIC = {'P', 'D', 'M', 'A', 'C', 'S', 'D', 'P'};
   static final byte INCOMPLETE_MARK = '!';
   /**
-   * 4: checksums are CRC-32 (zlib's), not CRC-32C, whose class builds its tables at start-up;
-   * symbols flag ASCII names; the lazily built definitions have sections of their own, read on
-   * first use.
+   * 5: a load builds only what the built-in symbols reach; every other object is built when first
+   * needed (a symbol when looked up by name or referred to), so the obarray's dumped symbols are
+   * found through a hash table in the hot section and the discardable section no longer lists
+   * them; the lazy segments are gone (each object is built once, on its own).
+   * 4: checksums are CRC-32 (zlib's), not CRC-32C; symbols flag ASCII names; lazy sections.
    */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
 
   static final int FLAG_LZ4 = 1;
 
@@ -35,8 +37,9 @@ final class DumpFormat {
   static final int PAGE = 4096;
 
   /**
-   * Sections. The lazy ones hold the lazily built definitions' records and bytes, read on the
-   * first use of one: their words are numbered on from hot's, their bytes on from cold's.
+   * Sections. The lazy ones hold the records and bytes of the objects not built at load, except
+   * the symbols', read when the first of them is needed: their words are numbered on from hot's,
+   * their bytes on from cold's.
    */
   static final int SECTION_HOT = 0, SECTION_COLD = 1, SECTION_DISCARDABLE = 2, SECTION_LAZY_HOT = 3,
       SECTION_LAZY_COLD = 4, SECTIONS = 5;
@@ -49,10 +52,21 @@ final class DumpFormat {
   static final int SECTION_ENTRY = 32;
   static final int OFF_COUNTS = OFF_SECTIONS + SECTIONS * SECTION_ENTRY; // 208
   static final int OFF_TABLES = OFF_COUNTS + Types.COUNT * 4; // 248
-  /** Lazily loaded function definitions: u32 segment count, u32 pad, u64 word number of their table (in lazy hot). */
+  /**
+   * u32 number of lazy definitions, u32 entries of the obarray table (a power of two), u64 word
+   * number of the lazy definition table (in lazy hot).
+   */
   static final int OFF_LAZY = OFF_TABLES + Types.COUNT * 8; // 328
-  /** Per type, u32: how many objects of its table are built at load (the rest are segments'). */
+  /** Per type, u32: how many objects of its table are built at load (the rest on demand). */
   static final int OFF_EAGER_COUNTS = OFF_LAZY + 16; // 344
+  /**
+   * Per type, u64: the word number (in lazy hot) of its first record built on demand, or, for
+   * the variable-size types, of the index of those records (one word each: where it starts).
+   * Unused for symbols, whose records are all in hot.
+   */
+  static final int OFF_DEMAND_TABLES = OFF_EAGER_COUNTS + Types.COUNT * 4; // 384
+  /** u64 byte offset in hot of the obarray table, u32 number of dumped symbols in the obarray. */
+  static final int OFF_OBARRAY = OFF_DEMAND_TABLES + Types.COUNT * 8; // 464
   static final int MAX_TYPES = 16;
   static final int OFF_HEADER_CRC = HEADER_SIZE - 4;
 
@@ -93,15 +107,28 @@ final class DumpFormat {
 
   static final long UNBOUND = (OTHER_UNBOUND << 2) | TAG_OTHER;
 
-  /** A function definition built on first use: segment number N of the lazy table. */
-  static long lazy(int segment) {
-    return ((long) segment << 5) | (OTHER_LAZY << 2) | TAG_OTHER;
+  /** A function definition built on first use: number N of the lazy definition table. */
+  static long lazy(int n) {
+    return ((long) n << 5) | (OTHER_LAZY << 2) | TAG_OTHER;
   }
+
   static final long MAIN_OBARRAY = (OTHER_MAIN_OBARRAY << 2) | TAG_OTHER;
 
   // Symbol record flags.
   /** Symbol flags. SYM_ASCII_NAME: the name's UTF-8 bytes are all ASCII (the loader copies them). */
   static final int SYM_INTERNED = 1, SYM_SPECIAL = 2, SYM_CONSTANT = 4, SYM_ASCII_NAME = 8;
+  /**
+   * A symbol of the main obarray has its place in the obarray's order, plus one, in the flags'
+   * bits from this one up (0: not in the main obarray).
+   */
+  static final int SYM_POSITION_SHIFT = 8;
+  static final int MAX_OBARRAY_POSITION = (1 << (32 - SYM_POSITION_SHIFT)) - 2;
+
+  /** The obarray table's first slot for a name's String.hashCode (linear probing from there). */
+  static int slot(int hash, int mask) {
+    return (hash ^ (hash >>> 16)) & mask;
+  }
+
   // String and symbol-name flags.
   static final int STR_MULTIBYTE = 1;
 

@@ -30,30 +30,35 @@ import static pdmacs.dump.DumpFormat.Types;
 
 /**
  * Loads a dump into the runtime: validates the header and the sections (sizes, checksums,
- * fingerprint) before touching any Lisp state, then materialises the objects type by type
- * (allocation pass) and fills in their fields (one linear pass per table), and finally applies
- * the discardable section: the built-in symbols' state and the obarray.
+ * fingerprint) before touching any Lisp state, then materialises the eager heap (what the
+ * built-in symbols reach) type by type, an allocation pass and then a pass that fills in fields,
+ * and applies the discardable section (the built-in symbols' state). Every other object is built
+ * when first needed ({@link #need}): a dumped symbol when the obarray looks its name up
+ * ({@link DumpedSymbols}) or a built object refers to it, a lazy definition when first called,
+ * and with each object whatever it refers to that is not built yet.
  *
  * <p>Every count, offset and index read from the file is checked against the real section sizes,
- * so a truncated, corrupt or hostile file gets a {@link DumpLoadException}, never an
- * out-of-bounds access or an allocation larger than the file justifies.
+ * so a truncated, corrupt or hostile file gets a {@link DumpLoadException} (at load) or a Lisp
+ * error (when an object built later turns out bad), never an out-of-bounds access or an
+ * allocation larger than the file justifies.
  */
 public final class DumpLoader {
   private final String name;
   /**
-   * The hot section as little-endian 64-bit words. The loader runs before the JIT has compiled
-   * anything, and in the bytecode interpreter one ByteBuffer.getLong is a chain of a dozen calls
-   * while an array element is one bytecode, so the section is copied once, in bulk. Every table
-   * starts on a word (checked in the header) and every record is whole words.
+   * The hot section as little-endian 64-bit words, and after the first object built on demand
+   * that is not a symbol, lazy hot's words after them. The loader runs before the JIT has
+   * compiled anything, and in the bytecode interpreter one ByteBuffer.getLong is a chain of a
+   * dozen calls while an array element is one bytecode, so the section is copied once, in bulk.
+   * Every table starts on a word (checked in the header) and every record is whole words.
    */
   private long[] words;
   private ByteBuffer cold;
   /** The cold section's bytes, for the names and magnitudes copied out of it (one bulk copy). */
   private byte[] coldBytes;
   /**
-   * The lazy sections' {offset, stored, raw, crc}, read by {@link #readLazySections} on the
-   * first use of a lazily built definition, from FILE (at REGION_OFFSET in it), which the loader
-   * then owns; or, for {@link #loadRegion}, before the call returns.
+   * The lazy sections' {offset, stored, raw, crc}, read by {@link #ensureLazySections} when the
+   * first object they hold is needed, from FILE (at REGION_OFFSET in it), which the loader then
+   * owns; or, for {@link #loadRegion}, before the call returns.
    */
   private long[][] lazySections;
   private long regionOffset;
@@ -69,27 +74,32 @@ public final class DumpLoader {
   private final long[] tables = new long[Types.COUNT];
   private final int[] base = new int[Types.COUNT];
   private Object[] objects;
-  /** Per type, how many of its records are built at load; the rest belong to lazy segments. */
+  /** Per type, how many of its records are built at load; the rest on demand. */
   private final int[] eager = new int[Types.COUNT];
-  private int segmentCount;
-  /** Lazily loaded definitions: function cells whose definition waits in a segment. */
+  /** Per type, where its records built on demand (or their index) start: see DumpFormat. */
+  private final long[] demandTables = new long[Types.COUNT];
+  /** Lazily loaded definitions: function cells and property values built on first use. */
   private int definitionCount;
-  /** Words of a segment's entry in the lazy table: per type, its record range and first word. */
-  private static final int SEGMENT_WORDS = 2 * Types.COUNT;
-  /** Word offset in hot of the lazy table (see DumpWriter.writeLazyTable). */
-  private long lazyTable;
-  /** Lazily loaded definitions already built, by segment number. */
-  private boolean[] segmentBuilt;
+  /** Word number (in lazy hot) of the lazy definitions' table: one root word each. */
+  private long definitionTable;
+  /** The obarray table (see DumpWriter.writeObarrayTable): entries, first word, symbols. */
+  private int obarrayEntries;
+  private int obarrayWord;
+  private int obarraySymbols;
+  /** Word number of the symbol table, which holds every symbol's record. */
+  private int symbolTable;
   private Symbol[] builtins;
-  /** The dumped symbols to intern, from the discardable section (see readObarrayList). */
-  private Symbol[] interned;
   private Subr[] subrs;
-  /**
-   * Cold bytes claimed by symbols' names and by everything else (see {@link #coldRange}): two
-   * accounts, because the two are allocated at the same time on different threads.
-   */
-  private long coldUsedByNames, coldUsedByOthers;
-  private boolean othersAllocated;
+  /** Cold bytes claimed so far (see {@link #coldRange}). */
+  private long coldUsed;
+  /** Words of variable-size records built on demand so far (see {@link #chargeDemandWords}). */
+  private long demandWords;
+  private boolean eagerAllocated;
+  /** Set once the load is complete: from then on a reference to an unbuilt object builds it. */
+  private boolean demandReady;
+  /** Objects built on demand whose fields are still to fill, by number (see {@link #need}). */
+  private int[] toFill = new int[64];
+  private int toFillCount;
   /** Set by the header: the sections were LZ4-compressed. */
   private boolean compressed;
 
@@ -101,6 +111,8 @@ public final class DumpLoader {
   public static final class Stats {
     /** Objects built at load. */
     public int objects;
+    /** Objects in the dump: built at load, or when first needed. */
+    public int dumped;
     /** Function definitions left in the dump until first used. */
     public int lazyDefinitions;
     public long bytes;
@@ -125,19 +137,12 @@ public final class DumpLoader {
     }
 
     /**
-     * Allocates the dump's symbols, which needs no runtime, so it may run before Runtime.init and
-     * on another thread. Two threads may run it at once, sharing the symbols chunk by chunk, and
-     * at the same time as {@link #allocateOthers}: they fill disjoint parts of the object table
-     * and keep separate accounts. Materialise must come after every call has returned (the
-     * start-up joins the threads), and does whatever they left. Optional.
+     * Allocates the objects built at load whose allocation needs no runtime (all but hash tables
+     * and obarrays), so it may run before Runtime.init and on another thread, which materialise
+     * must then come after (the start-up joins the threads). Optional.
      */
-    public void allocateSymbols() throws DumpLoadException {
-      loader.allocateSymbols();
-    }
-
-    /** Allocates every other type that needs no runtime (see {@link #allocateSymbols}). */
-    public void allocateOthers() throws DumpLoadException {
-      loader.allocateOthers();
+    public void allocate() throws DumpLoadException {
+      loader.allocateEager();
     }
 
     /**
@@ -154,6 +159,7 @@ public final class DumpLoader {
     public Stats materialise() throws DumpLoadException {
       loader.materialise();
       stats.objects = loader.eagerObjects();
+      stats.dumped = loader.objects.length;
       stats.lazyDefinitions = loader.definitionCount;
       return stats;
     }
@@ -258,7 +264,6 @@ public final class DumpLoader {
     int total = 0;
     for (int c : l.counts) total += c;
     l.objects = new Object[total];
-    l.segmentBuilt = new boolean[l.segmentCount];
     return new Prepared(l, stats);
   }
 
@@ -322,7 +327,8 @@ public final class DumpLoader {
       s[i][3] = h.getInt(e + 24);
       end = off + stored;
     }
-    // Eager records lie in hot; lazy ones in lazy hot, whose words are numbered on from hot's.
+    // Eager records and every symbol's lie in hot; the rest in lazy hot, whose words are
+    // numbered on from hot's.
     long hotRaw = s[DumpFormat.SECTION_HOT][2] & ~7L;
     long allRaw = hotRaw + s[DumpFormat.SECTION_LAZY_HOT][2];
     long total = 0;
@@ -330,27 +336,39 @@ public final class DumpLoader {
       counts[t] = h.getInt(DumpFormat.OFF_COUNTS + 4 * t);
       tables[t] = h.getLong(DumpFormat.OFF_TABLES + 8 * t);
       eager[t] = h.getInt(DumpFormat.OFF_EAGER_COUNTS + 4 * t);
+      demandTables[t] = h.getLong(DumpFormat.OFF_DEMAND_TABLES + 8 * t);
       // Every record takes at least 8 bytes.
+      int inHot = t == Types.SYMBOL ? counts[t] : eager[t];
       if (counts[t] < 0 || eager[t] < 0 || eager[t] > counts[t] || tables[t] < 0 || tables[t] > hotRaw
-          || (long) eager[t] * 8 > hotRaw - tables[t]) {
+          || (long) inHot * 8 > hotRaw - tables[t] || demandTables[t] < 0 || demandTables[t] > allRaw / 8) {
         throw new DumpLoadException("corrupt dump file: bad " + Types.NAMES[t] + " table");
       }
       if ((tables[t] & 7) != 0) throw new DumpLoadException("corrupt dump file: misaligned " + Types.NAMES[t] + " table");
       int rs = Types.RECORD_SIZE[t];
-      if (rs > 0 && (long) eager[t] * rs > hotRaw - tables[t]) {
+      if (rs > 0 && (long) inHot * rs > hotRaw - tables[t]) {
         throw new DumpLoadException("corrupt dump file: bad " + Types.NAMES[t] + " table");
       }
       base[t] = (int) total;
       total += counts[t];
     }
     if (total * 8 > allRaw) throw new DumpLoadException("corrupt dump file: too many objects for its size");
-    segmentCount = h.getInt(DumpFormat.OFF_LAZY);
-    definitionCount = h.getInt(DumpFormat.OFF_LAZY + 4);
-    lazyTable = h.getLong(DumpFormat.OFF_LAZY + 8);
-    if (segmentCount < 0 || definitionCount < 0 || lazyTable < 0 || lazyTable > allRaw / 8
-        || segmentCount * SEGMENT_WORDS + definitionCount * 2L > allRaw / 8 - lazyTable) {
+    symbolTable = (int) (tables[Types.SYMBOL] >>> 3);
+    definitionCount = h.getInt(DumpFormat.OFF_LAZY);
+    obarrayEntries = h.getInt(DumpFormat.OFF_LAZY + 4);
+    definitionTable = h.getLong(DumpFormat.OFF_LAZY + 8);
+    if (definitionCount < 0 || definitionTable < 0 || definitionTable > allRaw / 8
+        || definitionCount > allRaw / 8 - definitionTable) {
       throw new DumpLoadException("corrupt dump file: bad lazy definition table");
     }
+    long obarrayAt = h.getLong(DumpFormat.OFF_OBARRAY);
+    obarraySymbols = h.getInt(DumpFormat.OFF_OBARRAY + 8);
+    // A power of two, at most half full (so a probe always ends), within hot, on a word.
+    if (obarrayEntries < 16 || Integer.bitCount(obarrayEntries) != 1 || obarraySymbols < 0
+        || obarraySymbols > obarrayEntries / 2 || obarraySymbols > counts[Types.SYMBOL] || obarrayAt < 0
+        || (obarrayAt & 7) != 0 || obarrayAt > hotRaw || obarrayEntries * 4L > hotRaw - obarrayAt) {
+      throw new DumpLoadException("corrupt dump file: bad obarray table");
+    }
+    obarrayWord = (int) (obarrayAt >>> 3);
     return s;
   }
 
@@ -435,72 +453,229 @@ public final class DumpLoader {
     return t == Types.HASH_TABLE || t == Types.OBARRAY;
   }
 
-  /** Allocates eager symbols chunk by chunk until none is left: see {@link Prepared#allocateSymbols}. */
-  private void allocateSymbols() throws DumpLoadException {
-    int n = eager[Types.SYMBOL];
-    int table = (int) (tables[Types.SYMBOL] >>> 3);
+  /** The first phase: the eager objects of every type that needs no runtime. */
+  private void allocateEager() throws DumpLoadException {
+    if (eagerAllocated) return;
     try {
-      while (true) {
-        int first = symbolChunks.getAndAdd(SYMBOL_CHUNK);
-        if (first >= n) break;
-        allocate(Types.SYMBOL, first, Math.min(SYMBOL_CHUNK, n - first), table + 5 * first);
+      for (int t = 0; t < Types.COUNT; t++) {
+        if (!allocationNeedsRuntime(t)) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
       }
     } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
       throw corrupt("a record runs past its section");
     }
+    eagerAllocated = true;
   }
 
   /**
-   * The eager symbols are allocated in chunks of this many, claimed from {@link #symbolChunks}
-   * by whichever thread asks, so at start-up the two threads share them as their other work
-   * allows. A chunk is done by the thread that claimed it; materialise runs after both.
+   * Builds the eager heap and installs it. Everything that can refuse the dump is checked
+   * before the runtime changes: the built-in symbols' new state is decoded first, and the eager
+   * symbols go into the obarray all or none.
    */
-  private static final int SYMBOL_CHUNK = 256;
-  private final java.util.concurrent.atomic.AtomicInteger symbolChunks = new java.util.concurrent.atomic.AtomicInteger();
-
-  /** The rest of the first phase: every other type that needs no runtime. */
-  private void allocateOthers() throws DumpLoadException {
-    if (othersAllocated) return;
-    try {
-      for (int t = 0; t < Types.COUNT; t++) {
-        if (t != Types.SYMBOL && !allocationNeedsRuntime(t)) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
-      }
-    } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
-      throw corrupt("a record runs past its section");
-    }
-    othersAllocated = true;
-  }
-
   private void materialise() throws DumpLoadException {
-    allocateSymbols();
-    allocateOthers();
-    checkColdUse();
+    allocateEager();
     builtins = Lisp.builtinSymbols.toArray(new Symbol[0]);
     subrs = Lisp.subrs.toArray(new Subr[0]);
     try {
-      interned = readObarrayList();
       for (int t = 0; t < Types.COUNT; t++) {
         if (allocationNeedsRuntime(t)) allocate(t, 0, eager[t], (int) (tables[t] >>> 3));
       }
       for (int t = 0; t < Types.COUNT; t++) fill(t, 0, eager[t], (int) (tables[t] >>> 3));
-      applyDiscardable();
+      Object[] states = new Object[3 * builtins.length];
+      int[] flags = decodeBuiltins(states);
+      internEagerSymbols();
+      for (int i = 0; i < builtins.length; i++) {
+        Symbol s = builtins[i];
+        s.value = states[3 * i];
+        s.setFunction(states[3 * i + 1]);
+        s.plist = states[3 * i + 2];
+        s.special = (flags[i] & DumpFormat.SYM_SPECIAL) != 0;
+        s.constant = (flags[i] & DumpFormat.SYM_CONSTANT) != 0;
+      }
     } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
       throw corrupt("a record runs past its section");
     }
+    demandReady = true;
   }
 
-  /** How many objects the load built (the lazily loaded definitions are not built yet). */
+  /** How many objects the load built (the rest wait until needed). */
   private int eagerObjects() {
     int n = 0;
     for (int c : eager) n += c;
     return n;
   }
 
+  /** The obarray position of symbol K (from its record's flags), or -1 when not in the obarray. */
+  private int obarrayPosition(int k) throws DumpLoadException {
+    int p = (lo(words[symbolTable + 5 * k + 1]) >>> DumpFormat.SYM_POSITION_SHIFT) - 1;
+    if (p >= obarraySymbols) throw corrupt("bad obarray position");
+    return p;
+  }
+
   /**
-   * A function definition kept in the dump until first used: {@link Symbol#function()} forces it,
-   * which builds the objects of its segment (unless another definition of the segment did). A
-   * segment can refer to the eagerly built heap and to itself only (the writer makes sure), so
-   * it is built on its own.
+   * Puts the eager symbols of the obarray in it, and hands it the others, to be built when looked
+   * up; all or none: a name the runtime has already leaves the obarray as it was.
+   */
+  private void internEagerSymbols() throws DumpLoadException {
+    int n = eager[Types.SYMBOL];
+    Symbol[] syms = new Symbol[n];
+    int[] positions = new int[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      int p = obarrayPosition(i);
+      if (p < 0) continue;
+      syms[k] = (Symbol) objects[base[Types.SYMBOL] + i];
+      positions[k++] = p;
+    }
+    Symbol clash = Lisp.obarray.addDumped(Arrays.copyOf(syms, k), Arrays.copyOf(positions, k), obarraySymbols,
+        new DumpedSymbols());
+    if (clash != null) throw corrupt("symbol " + clash.name() + " interned twice");
+  }
+
+  // ---- Building on demand ---------------------------------------------------------------------
+
+  /**
+   * The obarray's dumped symbols that are not built yet: the obarray asks here when a name is not
+   * in its own table. A bad record met then is a Lisp error, as for a lazy definition.
+   */
+  private final class DumpedSymbols extends Obarray.Pending {
+    @Override
+    public Symbol find(String name, int hash) {
+      try {
+        return findSymbol(name, hash);
+      } catch (DumpLoadException e) {
+        throw Lisp.error("Cannot load a symbol from the dump: " + e.getMessage());
+      } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+        throw Lisp.error("Cannot load a symbol from the dump: a record runs past its section");
+      }
+    }
+
+    @Override
+    public void buildAll() {
+      try {
+        for (int k = eager[Types.SYMBOL]; k < counts[Types.SYMBOL]; k++) {
+          if (objects[base[Types.SYMBOL] + k] == null && obarrayPosition(k) >= 0) need(base[Types.SYMBOL] + k);
+        }
+        fillNeeded();
+      } catch (DumpLoadException e) {
+        throw Lisp.error("Cannot load a symbol from the dump: " + e.getMessage());
+      } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+        throw Lisp.error("Cannot load a symbol from the dump: a record runs past its section");
+      }
+    }
+  }
+
+  /**
+   * The dumped symbol of the obarray named NAME (whose String.hashCode is HASH), built now; null
+   * when there is none, or when it was built before (then it is in the obarray's own table
+   * unless it has been uninterned since).
+   */
+  private Symbol findSymbol(String name, int hash) throws DumpLoadException {
+    int mask = obarrayEntries - 1;
+    long[] w = words;
+    for (int n = 0, j = DumpFormat.slot(hash, mask); n < obarrayEntries; n++, j = (j + 1) & mask) {
+      long pair = w[obarrayWord + (j >>> 1)];
+      int e = (j & 1) == 0 ? lo(pair) : hi(pair);
+      if (e == 0) return null;
+      int k = e - 1;
+      if (k < 0 || k >= counts[Types.SYMBOL]) throw corrupt("bad obarray table entry");
+      int q = symbolTable + 5 * k;
+      if (hi(w[q + 1]) != hash || !nameIs(q, name)) continue;
+      if (obarrayPosition(k) < 0) throw corrupt("obarray table entry is not in the obarray");
+      if (objects[base[Types.SYMBOL] + k] != null) return null;
+      Symbol s = (Symbol) need(base[Types.SYMBOL] + k);
+      fillNeeded();
+      return s;
+    }
+    return null;
+  }
+
+  /** Whether the symbol record at word Q is named NAME. */
+  private boolean nameIs(int q, String name) throws DumpLoadException {
+    int off = lo(words[q]), len = hi(words[q]);
+    if (off < 0 || len < 0 || (long) off + len > coldBytes.length) throw corrupt("string data outside the cold section");
+    if ((lo(words[q + 1]) & DumpFormat.SYM_ASCII_NAME) == 0) {
+      return name.equals(LString.decodeInternal(Arrays.copyOfRange(coldBytes, off, off + len)));
+    }
+    if (len != name.length()) return false;
+    byte[] b = coldBytes;
+    for (int i = 0; i < len; i++) if ((b[off + i] & 0xff) != name.charAt(i)) return false;
+    return true;
+  }
+
+  /**
+   * Object number I, allocating it if it is not built yet; its fields are filled by the next
+   * {@link #fillNeeded}, which whoever asked first must call (a fill that needs more objects
+   * queues them, so building a long list or a deep tree needs no deep recursion).
+   */
+  private Object need(int i) throws DumpLoadException {
+    Object o = objects[i];
+    if (o != null) return o;
+    int t = 0;
+    while (i >= base[t] + counts[t]) t++;
+    int local = i - base[t];
+    if (local < eager[t]) throw corrupt("reference to an object not yet allocated");
+    if (t != Types.SYMBOL) ensureLazySections();
+    int q = recordWord(t, local);
+    allocate(t, local, 1, q);
+    o = objects[i];
+    // Until filled, an object holds nil, not Java nulls: a fill that fails leaves it usable.
+    if (o instanceof Cons) {
+      ((Cons) o).car = Lisp.NIL;
+      ((Cons) o).cdr = Lisp.NIL;
+    } else if (o instanceof LVector) {
+      Arrays.fill(((LVector) o).items, Lisp.NIL);
+    } else if (o instanceof Record) {
+      Arrays.fill(((Record) o).slots, Lisp.NIL);
+    }
+    if (Types.RECORD_SIZE[t] == 0) chargeDemandWords(t, q);
+    if (t == Types.SYMBOL) {
+      int p = obarrayPosition(local);
+      if (p >= 0 && !Lisp.obarray.placeDumped((Symbol) o, p)) throw corrupt("symbol " + ((Symbol) o).name() + " interned twice");
+    }
+    if (toFillCount == toFill.length) toFill = Arrays.copyOf(toFill, toFillCount * 2);
+    toFill[toFillCount++] = i;
+    return o;
+  }
+
+  /** Fills the fields of every object {@link #need} built, and of what those need in turn. */
+  private void fillNeeded() throws DumpLoadException {
+    try {
+      while (toFillCount > 0) {
+        int i = toFill[--toFillCount];
+        int t = 0;
+        while (i >= base[t] + counts[t]) t++;
+        int local = i - base[t];
+        fill(t, local, 1, recordWord(t, local));
+      }
+    } finally {
+      toFillCount = 0;
+    }
+  }
+
+  /** Word number of the record of object LOCAL (of its type T) that is built on demand. */
+  private int recordWord(int t, int local) throws DumpLoadException {
+    if (t == Types.SYMBOL) return symbolTable + 5 * local;
+    long d = local - eager[t];
+    int rs = Types.RECORD_SIZE[t];
+    long q = rs > 0 ? demandTables[t] + d * (rs >>> 3) : words[(int) (demandTables[t] + d)];
+    if (q < 0 || q >= words.length) throw corrupt("a record runs past its section");
+    return (int) q;
+  }
+
+  /**
+   * Charges the words the variable-size record at word Q (of type T) takes, and refuses to go past
+   * the sections' size. The writer gives every object a record of its own, so a real dump stays
+   * within it; an index that points at the same long vector over and over would otherwise let a
+   * small file make the loader allocate far more than its size.
+   */
+  private void chargeDemandWords(int t, int q) throws DumpLoadException {
+    demandWords += t == Types.HASH_TABLE ? 5 + 2L * hi(words[q + 4]) : 1 + words[q];
+    if (demandWords > words.length) throw corrupt("objects share their records");
+  }
+
+  /**
+   * A function definition (or property value) kept in the dump until first used:
+   * {@link Symbol#function()} forces it, which builds it and whatever it needs that is not built.
    */
   private final class LazyDefinition extends pdmacs.lisp.LazyValue {
     private final int definition;
@@ -512,7 +687,10 @@ public final class DumpLoader {
     @Override
     public Object force() {
       try {
-        return buildDefinition(definition);
+        ensureLazySections();
+        Object o = value(words[(int) (definitionTable + definition)]);
+        fillNeeded();
+        return o;
       } catch (DumpLoadException e) {
         throw Lisp.error("Cannot load a function definition from the dump: " + e.getMessage());
       } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -546,7 +724,6 @@ public final class DumpLoader {
     }
     long[] w = Arrays.copyOf(words, words.length + lazyHot.length);
     System.arraycopy(lazyHot, 0, w, words.length, lazyHot.length);
-    lazyWords = lazyHot.length;
     byte[] c = Arrays.copyOf(coldBytes, coldBytes.length + lazyCold.length);
     System.arraycopy(lazyCold, 0, c, coldBytes.length, lazyCold.length);
     words = w;
@@ -567,74 +744,6 @@ public final class DumpLoader {
     b.order(ByteOrder.LITTLE_ENDIAN);
     if (DumpFormat.crc(b) != (int) entry[3]) throw corrupt("checksum mismatch in the " + name + " section");
     return compressed ? decompress(b, (int) entry[2], name) : b;
-  }
-
-  /** Builds lazy segment K's objects and returns its definition. */
-  /**
-   * Lazy definition N: builds its segment if no definition of that segment was used before, and
-   * returns the definition.
-   */
-  private Object buildDefinition(int n) throws DumpLoadException {
-    ensureLazySections();
-    int e = (int) (lazyTable + (long) segmentCount * SEGMENT_WORDS + 2L * n);
-    long k = words[e];
-    if (k < 0 || k >= segmentCount) throw corrupt("bad lazy definition " + n);
-    if (!segmentBuilt[(int) k]) buildSegment((int) k);
-    return value(words[e + 1]);
-  }
-
-  /** Builds lazy segment K's objects. */
-  private void buildSegment(int k) throws DumpLoadException {
-    int d = (int) (lazyTable + (long) k * SEGMENT_WORDS);
-    long[] w = words;
-    int[] first = new int[Types.COUNT], count = new int[Types.COUNT], at = new int[Types.COUNT];
-    for (int t = 0; t < Types.COUNT; t++) {
-      first[t] = lo(w[d + t]);
-      count[t] = hi(w[d + t]);
-      long q = w[d + Types.COUNT + t];
-      if (first[t] < eager[t] || count[t] < 0 || (long) first[t] + count[t] > counts[t] || q < 0 || q > w.length) {
-        throw corrupt("bad lazy definition " + k);
-      }
-      for (int i = 0; i < count[t]; i++) {
-        if (objects[base[t] + first[t] + i] != null) throw corrupt("lazy definitions overlap");
-      }
-      at[t] = (int) q;
-    }
-    segmentBuilt[k] = true;
-    for (int t = 0; t < Types.COUNT; t++) allocate(t, first[t], count[t], at[t]);
-    checkColdUse();
-    chargeLazyWords(first, count);
-    for (int t = 0; t < Types.COUNT; t++) fill(t, first[t], count[t], at[t]);
-  }
-
-  /** Words of lazy records the segments built so far took (see chargeLazyWords). */
-  private long lazyWordsUsed;
-  /** How many words the lazy hot section has, once read. */
-  private long lazyWords;
-
-  /**
-   * Charges the words the records of a segment just allocated take, and refuses to go past the
-   * lazy hot section's size. The writer gives every segment records of its own, so a real dump
-   * stays within it; segments made to point at the same long vector or record over and over
-   * would otherwise let a small file make the loader allocate far more than its size.
-   */
-  private void chargeLazyWords(int[] first, int[] count) throws DumpLoadException {
-    long used = 0;
-    for (int t = 0; t < Types.COUNT; t++) {
-      int rs = Types.RECORD_SIZE[t];
-      if (rs > 0) {
-        used += (long) count[t] * (rs >>> 3);
-        continue;
-      }
-      for (int i = 0; i < count[t]; i++) {
-        Object o = objects[base[t] + first[t] + i];
-        if (o instanceof LVector) used += 1 + ((LVector) o).items.length;
-        else if (o instanceof Record) used += 1 + ((Record) o).slots.length;
-        else used += 1;
-      }
-    }
-    lazyWordsUsed += used;
-    if (lazyWordsUsed > lazyWords) throw corrupt("lazy definitions share their records");
   }
 
   /** The buffer's whole words; a partial last word (a corrupt section) is dropped, so reads of it fail. */
@@ -659,32 +768,16 @@ public final class DumpLoader {
    * real dump add up to at most the section's size; ranges that overlap over and over would let
    * a small file make the loader allocate far more than its size, so they are refused.
    */
-  private int coldRange(int off, int len, boolean name) throws DumpLoadException {
-    if (off < 0 || len < 0 || (long) off + len > cold.limit()) throw corrupt("string data outside the cold section");
-    if (!name) {
-      coldUsedByOthers += len;
-      if (coldUsedByOthers > cold.limit()) throw corrupt("cold section data used more than once");
-    }
+  private int coldRange(int off, int len) throws DumpLoadException {
+    if (off < 0 || len < 0 || (long) off + len > coldBytes.length) throw corrupt("string data outside the cold section");
+    coldUsed += len;
+    if (coldUsed > coldBytes.length) throw corrupt("cold section data used more than once");
     return off;
-  }
-
-  /**
-   * Charges LEN bytes of names to their account: once per chunk of symbols (see allocate),
-   * which two threads may allocate at once.
-   */
-  private synchronized void chargeNames(long len) throws DumpLoadException {
-    coldUsedByNames += len;
-    if (coldUsedByNames > cold.limit()) throw corrupt("cold section data used more than once");
-  }
-
-  /** Both accounts of {@link #coldRange} together: once both allocations are done. */
-  private synchronized void checkColdUse() throws DumpLoadException {
-    if (coldUsedByNames + coldUsedByOthers > cold.limit()) throw corrupt("cold section data used more than once");
   }
 
   /** Copies the checked cold range [OFF, OFF+LEN) into a new array. */
   private byte[] coldCopy(int off, int len) throws DumpLoadException {
-    int start = coldRange(off, len, false);
+    int start = coldRange(off, len);
     return Arrays.copyOfRange(coldBytes, start, start + len);
   }
 
@@ -699,11 +792,9 @@ public final class DumpLoader {
         break;
       }
       case Types.SYMBOL: {
-        long names = 0;
         for (int i = 0; i < count; i++, q += 5) {
           int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-          int at = coldRange(off, len, true);
-          names += len;
+          int at = coldRange(off, len);
           // The name stays bytes until asked for; the obarray goes by the hash the writer stored.
           Symbol s = Symbol.withNameBytes(coldBytes, at, len, (flags & DumpFormat.SYM_ASCII_NAME) != 0, hi(w[q + 1]));
           s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
@@ -711,13 +802,12 @@ public final class DumpLoader {
           s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
           objects[o + i] = s;
         }
-        chargeNames(names);
         break;
       }
       case Types.STRING: {
         for (int i = 0; i < count; i++, q += 2) {
           int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-          objects[o + i] = LString.view(cold, coldRange(off, len, false), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
+          objects[o + i] = LString.view(cold, coldRange(off, len), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
         }
         break;
       }
@@ -731,7 +821,7 @@ public final class DumpLoader {
         for (int i = 0; i < count; i++, q++) {
           int off = lo(w[q]), len = hi(w[q]);
           if (len == 0) throw corrupt("empty bignum");
-          objects[o + i] = new BigInteger(coldBytes, coldRange(off, len, false), len);
+          objects[o + i] = new BigInteger(coldBytes, coldRange(off, len), len);
         }
         break;
       }
@@ -808,8 +898,9 @@ public final class DumpLoader {
         long i = w >>> 2;
         if (i >= objects.length) throw corrupt("object reference out of range");
         Object o = objects[(int) i];
-        if (o == null) throw corrupt("reference to an object not yet allocated");
-        return o;
+        if (o != null) return o;
+        if (!demandReady) throw corrupt("reference to an object not yet allocated");
+        return need((int) i);
       }
       default: {
         long kind = (w >>> 2) & 7;
@@ -937,38 +1028,15 @@ public final class DumpLoader {
   }
 
   /**
-   * The discardable section's second part, read once every symbol is allocated: the dumped
-   * symbols to intern, each checked to be a dumped symbol. A name that comes
-   * twice, or that the runtime has, is refused when they are interned (Obarray.addAllNew).
+   * Decodes the discardable section, the built-in symbols' state, into STATES (value, function
+   * and property list of each) and returns their flags, changing no symbol.
    */
-  private Symbol[] readObarrayList() throws DumpLoadException {
+  private int[] decodeBuiltins(Object[] states) throws DumpLoadException {
     long[] dw = discWords;
     if (dw.length < 1) throw corrupt("discardable section too short");
     int n = lo(dw[0]);
-    // Built-in symbol records are 4 words each, after the count; the obarray list follows.
-    if (n < 0 || (long) n * 4 > dw.length - 2) throw corrupt("discardable section too short");
-    int p = 1 + n * 4;
-    int m = lo(dw[p]);
-    p++;
-    if (m < 0 || m > dw.length - p) throw corrupt("obarray list too long");
-    Symbol[] syms = new Symbol[m];
-    Object[] objs = objects;
-    for (int i = 0; i < m; i++, p++) {
-      long w = dw[p];
-      Object s = (w & 3) == 2 && (w >>> 2) < objs.length ? objs[(int) (w >>> 2)] : null;
-      if (!(s instanceof Symbol) || ((Symbol) s).builtinIndex >= 0) throw corrupt("obarray entry is not a dumped symbol");
-      syms[i] = (Symbol) s;
-    }
-    return syms;
-  }
-
-  /** The discardable section: built-in symbols' state, then the obarray's dumped symbols. */
-  private void applyDiscardable() throws DumpLoadException {
-    long[] dw = discWords;
-    int n = lo(dw[0]);
     if (n != builtins.length) throw corrupt("built-in symbol table size differs");
-    // Decode everything first so a corrupt entry changes no symbol.
-    Object[] states = new Object[3 * n];
+    if ((long) n * 4 > dw.length - 1) throw corrupt("discardable section too short");
     int[] flags = new int[n];
     for (int i = 0, p = 1; i < n; i++, p += 4) {
       if (lo(dw[p]) != i) throw corrupt("built-in symbol records out of order");
@@ -977,16 +1045,6 @@ public final class DumpLoader {
       states[3 * i + 1] = value(dw[p + 2]);
       states[3 * i + 2] = value(dw[p + 3]);
     }
-    // All or nothing: a name the runtime has interned already leaves the obarray as it was.
-    Symbol clash = Lisp.obarray.addAllNew(interned);
-    if (clash != null) throw corrupt("symbol " + clash.name() + " interned twice");
-    for (int i = 0; i < n; i++) {
-      Symbol s = builtins[i];
-      s.value = states[3 * i];
-      s.setFunction(states[3 * i + 1]);
-      s.plist = states[3 * i + 2];
-      s.special = (flags[i] & DumpFormat.SYM_SPECIAL) != 0;
-      s.constant = (flags[i] & DumpFormat.SYM_CONSTANT) != 0;
-    }
+    return flags;
   }
 }

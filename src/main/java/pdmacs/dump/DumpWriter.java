@@ -36,10 +36,13 @@ import static pdmacs.dump.DumpFormat.Types;
 /**
  * Writes the Lisp heap to a dump file (dump-emacs-portable).
  *
- * <p>The walk starts from the roots in a fixed order: the state of every built-in symbol (by
- * index), then the interned symbols of the obarray (in interning order). Each object is given its
- * number when first seen, before its children are visited, so cycles and shared structure come
- * out as references, and a long list needs no deep recursion (the walk is a queue). Nothing in the
+ * <p>The walk has three phases, and numbers each object when first met, before its children are
+ * visited, so cycles and shared structure come out as references and a long list needs no deep
+ * recursion (the walk is a queue). First what the built-in symbols' cells reach (by index): the
+ * eager heap, built at load. Then what the obarray's symbols (in interning order) reach besides:
+ * built on demand, a symbol when it is looked up by name or referred to. Last the function
+ * definitions and the function-valued properties met in the first two phases, which wait until
+ * first used (lazy definitions). Within each type the eager objects come first. Nothing in the
  * output depends on identity hashes or on hash map order, so the same heap gives the same bytes.
  */
 final class DumpWriter {
@@ -48,7 +51,7 @@ final class DumpWriter {
     long headerBytes, hotBytes, coldBytes, discardableBytes;
     long hotRelocs, discardableRelocs;
     int objects;
-    int lazySegments;
+    int lazyDefinitions;
   }
 
   private final boolean trackReferrers;
@@ -60,62 +63,12 @@ final class DumpWriter {
   private final IdentityHashMap<Object, Object> referrer;
   private final int[] base = new int[Types.COUNT];
 
-  /**
-   * A function definition written as a lazily loaded segment: the objects reachable only from
-   * one symbol's function cell. The loader builds them on the definition's first use.
-   */
-  private static final class Segment {
-    /** Set when the segment holds a hash table or an obarray: written eagerly. */
-    boolean eager;
-    /**
-     * The segment this one was merged into (union-find), or null: definitions that reach the
-     * same objects (closures of one let, aliases) are written as one segment, built when any
-     * of them is first used, so identity is never split.
-     */
-    Segment merged;
-    int number = -1;
-    final List<Object> objects = new ArrayList<>();
-    final int[] first = new int[Types.COUNT];
-    final int[] count = new int[Types.COUNT];
-    final long[] firstWord = new long[Types.COUNT];
-
-    Segment find() {
-      Segment s = this;
-      while (s.merged != null) s = s.merged;
-      return s;
-    }
-  }
-
-  /** Puts the segments of A and B together (the later into the earlier). */
-  private static void merge(Segment a, Segment b) {
-    a = a.find();
-    b = b.find();
-    if (a == b) return;
-    b.merged = a;
-    a.eager |= b.eager;
-    a.objects.addAll(b.objects);
-    b.objects.clear();
-  }
-
-  /**
-   * A lazily loaded definition: a function cell whose definition, ROOT, lies in a lazy segment.
-   * Several may share a segment; each is its own entry of the dump's definition table.
-   */
-  private static final class LazyDef {
-    final Object root;
-    final Segment segment;
-
-    LazyDef(Object root, Segment segment) {
-      this.root = root;
-      this.segment = segment;
-    }
-  }
-
-  private final List<LazyDef> lazyDefs = new ArrayList<>();
+  /** The lazy definitions' roots, in the order of the dump's definition table. */
+  private final List<Object> lazyDefs = new ArrayList<>();
   private final IdentityHashMap<Symbol, Integer> lazyDefOf = new IdentityHashMap<>();
   /**
-   * Property value cells (the cons whose car is a property's value) whose value, a list or a
-   * record met first there, is deferred like a function cell's definition: gv-expanders,
+   * Property value cells (the cons whose car is a property's value) whose value, a function or
+   * a record met first there, is deferred like a function cell's definition: gv-expanders,
    * cl-generic's dispatch records and the like, which a start-up does not use. `get` and
    * `symbol-plist` build them (Symbol.forcedPlist).
    */
@@ -123,20 +76,22 @@ final class DumpWriter {
   private final List<Cons> deferredCellOrder = new ArrayList<>();
   private final IdentityHashMap<Cons, Integer> lazyDefOfCell = new IdentityHashMap<>();
 
-  /** Symbols whose function definition may become a segment, in the order the walk met them. */
+  /** Symbols whose function definition is deferred, in the order the walk met them. */
   private final List<Symbol> deferred = new ArrayList<>();
-  private final List<Segment> segments = new ArrayList<>();
-  /** The segment an object was first met in; absent for the eagerly loaded heap. */
-  private final IdentityHashMap<Object, Segment> segmentOf = new IdentityHashMap<>();
-  /** The segment being walked, or null while walking from the roots. */
-  private Segment current;
-  /** Segments that stay lazy, numbered in order, after the walk. */
-  private final List<Segment> lazySegments = new ArrayList<>();
+  /** True during the first two phases of the walk, which defer definitions. */
+  private boolean deferring;
+  /** Per type, how many objects the first phase met: those built at load. */
   private final int[] eagerCount = new int[Types.COUNT];
+  /** The main obarray's dumped symbols, in its order. */
+  private final List<Symbol> obarraySymbols = new ArrayList<>();
+  private final IdentityHashMap<Symbol, Integer> obarrayPosition = new IdentityHashMap<>();
   private long hotRelocs;
   private long discardableRelocs;
 
-  /** False: every definition is written eagerly (pdumper-lazy-definitions nil). */
+  /**
+   * False (pdumper-lazy-definitions nil): every object is built at load, definitions included,
+   * as the benchmarks compare.
+   */
   private final boolean lazyDefinitions;
 
   DumpWriter(boolean trackReferrers, boolean lazyDefinitions) {
@@ -169,46 +124,39 @@ final class DumpWriter {
 
   /** Notes a reference from FROM to O, numbering O and queueing it if it is new. */
   private void note(Object o, Object from) {
-    if (isImmediate(o)) return;
-    if (localIndex.containsKey(o)) {
-      Segment owner = segmentOf.get(o);
-      // Shared between two definitions: they are built together.
-      if (current != null && owner != null) merge(owner, current);
-      return;
-    }
+    if (isImmediate(o) || localIndex.containsKey(o)) return;
     int type = typeOf(o);
     if (type < 0) throw undumpable(o, from);
     localIndex.put(o, byType[type].size());
     byType[type].add(o);
-    if (current != null) {
-      // The segment being walked may have been merged into another by now.
-      Segment seg = current.find();
-      segmentOf.put(o, seg);
-      seg.objects.add(o);
-      if (type == Types.HASH_TABLE || type == Types.OBARRAY) seg.eager = true;
-    }
     if (trackReferrers) referrer.put(o, from);
     queue.add(o);
   }
 
+  /** Whether O, which the walk has met, is built at load. */
+  private boolean isEager(Object o) {
+    Integer i = localIndex.get(o);
+    return i != null && i < eagerCount[typeOf(o)];
+  }
+
   /**
-   * Notes S's function definition. From the roots, a definition that is a list (a lambda,
-   * closure or macro) not yet met is deferred: after the walk it becomes a segment of its own
-   * if nothing else refers into it.
+   * Notes S's function definition. Until the last phase, a definition that is a list (a lambda,
+   * closure or macro) not yet met is deferred: it becomes a lazy definition unless the eager
+   * heap holds it anyway.
    */
   private void noteFunction(Symbol s, Object from) {
     Object f = s.function();
-    if (lazyDefinitions && current == null && f instanceof Cons && !localIndex.containsKey(f)) deferred.add(s);
+    if (deferring && f instanceof Cons && !localIndex.containsKey(f)) deferred.add(s);
     else note(f, from);
   }
 
   /**
-   * Notes S's property list. From the roots, a value that is a list or a record not met yet is
-   * deferred, as noteFunction defers definitions.
+   * Notes S's property list. Until the last phase, a value that is a function or a record not
+   * met yet is deferred, as noteFunction defers definitions.
    */
   private void notePlist(Symbol s, Object from) {
     Object plist = s.forcedPlist();
-    if (lazyDefinitions && current == null) {
+    if (deferring) {
       for (Object p = plist; p instanceof Cons && ((Cons) p).cdr instanceof Cons; p = ((Cons) ((Cons) p).cdr).cdr) {
         Cons cell = (Cons) ((Cons) p).cdr;
         Object v = cell.car;
@@ -224,8 +172,7 @@ final class DumpWriter {
   /**
    * Whether a property value may wait in the dump: a function (a closure, lambda or macro: the
    * gv-expanders and the like) or a record (cl-generic's and cl-defstruct's descriptions). Data
-   * lists such as error-conditions stay eager: reporting an error, even one about a lazily
-   * loaded definition, reads them.
+   * lists such as error-conditions stay with the symbol: reporting an error reads them.
    */
   private static boolean deferrableValue(Object v) {
     if (v instanceof Record) return true;
@@ -234,60 +181,48 @@ final class DumpWriter {
     return head == pdmacs.lisp.Q.closure || head == pdmacs.lisp.Q.lambda || head == pdmacs.lisp.Q.macro;
   }
 
-  /** Walks each deferred definition as a segment, then orders every table: eager objects first. */
-  private void walkSegments() {
-    for (Symbol s : deferred) {
-      Object root = s.function();
-      if (localIndex.containsKey(root)) continue; // another cell's definition too: see below
-      current = new Segment();
-      segments.add(current);
-      note(root, s);
+  private void walk() {
+    deferring = lazyDefinitions;
+    // 1. The eager heap: what the built-in symbols' cells reach.
+    for (Symbol s : Lisp.builtinSymbols) {
+      String root = "built-in symbol " + s.name();
+      note(Specpdl.toplevelValue(s), root);
+      noteFunction(s, root);
+      notePlist(s, root);
+    }
+    // Without lazy definitions everything is built at load: the obarray is a root of this phase.
+    if (lazyDefinitions) {
       drain();
+      for (int t = 0; t < Types.COUNT; t++) eagerCount[t] = byType[t].size();
     }
-    for (Cons cell : deferredCellOrder) {
-      Object root = cell.car;
-      if (localIndex.containsKey(root)) continue;
-      current = new Segment();
-      segments.add(current);
-      note(root, cell);
-      drain();
+    // 2. What the obarray reaches besides, built on demand.
+    for (Symbol s : Lisp.obarray.symbols()) {
+      if (s.builtinIndex >= 0) continue;
+      if (obarraySymbols.size() > DumpFormat.MAX_OBARRAY_POSITION) throw Lisp.error("Cannot dump: too many symbols in the obarray");
+      obarrayPosition.put(s, obarraySymbols.size());
+      obarraySymbols.add(s);
+      note(s, "the obarray");
     }
-    current = null;
-    for (Segment seg : segments) {
-      if (seg.merged == null && !seg.eager) {
-        seg.number = lazySegments.size();
-        lazySegments.add(seg);
-      }
+    drain();
+    if (!lazyDefinitions) {
+      for (int t = 0; t < Types.COUNT; t++) eagerCount[t] = byType[t].size();
+      return;
     }
-    // One definition entry per function cell whose definition lies in a lazy segment.
+    // 3. The deferred definitions and property values, built on first use.
+    deferring = false;
+    for (Symbol s : deferred) note(s.function(), s);
+    for (Cons cell : deferredCellOrder) note(cell.car, cell);
+    drain();
+    // A definition the eager heap holds anyway is written as itself.
     for (Symbol s : deferred) {
-      Segment owner = segmentOf.get(s.function());
-      if (owner == null || owner.find().eager) continue;
+      if (isEager(s.function())) continue;
       lazyDefOf.put(s, lazyDefs.size());
-      lazyDefs.add(new LazyDef(s.function(), owner.find()));
+      lazyDefs.add(s.function());
     }
     for (Cons cell : deferredCellOrder) {
-      Segment owner = segmentOf.get(cell.car);
-      if (owner == null || owner.find().eager) continue;
+      if (isEager(cell.car)) continue;
       lazyDefOfCell.put(cell, lazyDefs.size());
-      lazyDefs.add(new LazyDef(cell.car, owner.find()));
-    }
-    for (int t = 0; t < Types.COUNT; t++) {
-      List<Object> eager = new ArrayList<>();
-      for (Object o : byType[t]) {
-        Segment owner = segmentOf.get(o);
-        if (owner == null || owner.find().eager) eager.add(o);
-      }
-      eagerCount[t] = eager.size();
-      List<Object> ordered = eager;
-      for (Segment seg : lazySegments) {
-        seg.first[t] = ordered.size();
-        for (Object o : seg.objects) if (typeOf(o) == t) ordered.add(o);
-        seg.count[t] = ordered.size() - seg.first[t];
-      }
-      byType[t].clear();
-      byType[t].addAll(ordered);
-      for (int i = 0; i < ordered.size(); i++) localIndex.put(ordered.get(i), i);
+      lazyDefs.add(cell.car);
     }
   }
 
@@ -295,19 +230,6 @@ final class DumpWriter {
   private long functionWord(Symbol s) {
     Integer def = lazyDefOf.get(s);
     return def != null ? DumpFormat.lazy(def) : word(s.function());
-  }
-
-  private void walk() {
-    List<Symbol> builtins = Lisp.builtinSymbols;
-    for (Symbol s : builtins) {
-      String root = "built-in symbol " + s.name();
-      note(Specpdl.toplevelValue(s), root);
-      noteFunction(s, root);
-      notePlist(s, root);
-    }
-    for (Symbol s : Lisp.obarray.symbols()) note(s, "the obarray");
-    drain();
-    walkSegments();
   }
 
   private void drain() {
@@ -400,9 +322,9 @@ final class DumpWriter {
       base[t] = total;
       total += byType[t].size();
     }
-    // The eager heap's records and bytes in hot and cold; the lazy segments' in lazy hot and
-    // lazy cold, numbered on from them (word positions after hot's words, cold offsets after
-    // cold's bytes), so a record's position is the same whichever section holds it.
+    // Hot and cold: the eager objects' records and bytes, every symbol's record and name, and
+    // the obarray table. Lazy hot and lazy cold: the rest, numbered on from them (word positions
+    // after hot's words, cold offsets after cold's bytes).
     ByteSink cold = new ByteSink(1 << 20);
     ByteSink hot = new ByteSink(1 << 20);
     ByteSink lazyHot = new ByteSink(1 << 20);
@@ -411,15 +333,29 @@ final class DumpWriter {
     for (int t = 0; t < Types.COUNT; t++) {
       hot.align8();
       tableOffsets[t] = hot.size();
-      writeRecords(t, 0, eagerCount[t], hot, 0, cold, 0);
+      writeRecords(t, 0, t == Types.SYMBOL ? byType[t].size() : eagerCount[t], hot, 0, cold, 0, null);
     }
     hot.align8();
+    long obarrayTable = hot.size();
+    int obarrayEntries = writeObarrayTable(hot);
+    hot.align8();
     long hotWords = hot.size() >>> 3;
+    long[] demandTables = new long[Types.COUNT];
     for (int t = 0; t < Types.COUNT; t++) {
-      writeRecords(t, eagerCount[t], byType[t].size(), lazyHot, hotWords, lazyCold, cold.size());
-      markSegmentsEnd(t, hotWords + (lazyHot.size() >>> 3));
+      if (t == Types.SYMBOL) continue;
+      int from = eagerCount[t], to = byType[t].size();
+      if (Types.RECORD_SIZE[t] > 0) {
+        demandTables[t] = hotWords + (lazyHot.size() >>> 3);
+        writeRecords(t, from, to, lazyHot, hotWords, lazyCold, cold.size(), null);
+      } else {
+        long[] at = new long[to - from];
+        writeRecords(t, from, to, lazyHot, hotWords, lazyCold, cold.size(), at);
+        demandTables[t] = hotWords + (lazyHot.size() >>> 3);
+        for (long w : at) lazyHot.putLong(w);
+      }
     }
-    long lazyTable = writeLazyTable(lazyHot, hotWords);
+    long definitionTable = hotWords + (lazyHot.size() >>> 3);
+    for (Object root : lazyDefs) hotRef(lazyHot, root);
     ByteSink disc = new ByteSink(1 << 16);
     writeDiscardable(disc);
 
@@ -451,10 +387,13 @@ final class DumpWriter {
       header.putInt(DumpFormat.OFF_COUNTS + 4 * t, byType[t].size());
       header.putLong(DumpFormat.OFF_TABLES + 8 * t, tableOffsets[t]);
       header.putInt(DumpFormat.OFF_EAGER_COUNTS + 4 * t, eagerCount[t]);
+      header.putLong(DumpFormat.OFF_DEMAND_TABLES + 8 * t, demandTables[t]);
     }
-    header.putInt(DumpFormat.OFF_LAZY, lazySegments.size());
-    header.putInt(DumpFormat.OFF_LAZY + 4, lazyDefs.size());
-    header.putLong(DumpFormat.OFF_LAZY + 8, lazyTable);
+    header.putInt(DumpFormat.OFF_LAZY, lazyDefs.size());
+    header.putInt(DumpFormat.OFF_LAZY + 4, obarrayEntries);
+    header.putLong(DumpFormat.OFF_LAZY + 8, definitionTable);
+    header.putLong(DumpFormat.OFF_OBARRAY, obarrayTable);
+    header.putInt(DumpFormat.OFF_OBARRAY + 8, obarraySymbols.size());
     writeFileAtomically(file, header, sectionOffsets, stored);
 
     Result r = new Result();
@@ -466,7 +405,7 @@ final class DumpWriter {
     r.hotRelocs = hotRelocs;
     r.discardableRelocs = discardableRelocs;
     r.objects = total;
-    r.lazySegments = lazyDefs.size();
+    r.lazyDefinitions = lazyDefs.size();
     return r;
   }
 
@@ -523,21 +462,16 @@ final class DumpWriter {
 
   // ---- Tables -------------------------------------------------------------------------------
 
-  /** Of each type, the lazy segment whose start writeRecords marks next. */
-  private final int[] nextSegment = new int[Types.COUNT];
-
   /**
    * Writes the records of type TYPE's objects FROM..TO-1 into HOT, whose first word is word
-   * WORD_BASE of the dump, and their bytes into COLD, whose first byte is cold byte COLD_BASE.
+   * WORD_BASE of the dump, and their bytes into COLD, whose first byte is cold byte COLD_BASE;
+   * when AT is not null, puts there the word number where each record starts.
    */
-  private void writeRecords(int type, int from, int to, ByteSink hot, long wordBase, ByteSink cold, long coldBase) {
+  private void writeRecords(int type, int from, int to, ByteSink hot, long wordBase, ByteSink cold, long coldBase, long[] at) {
     List<Object> objs = byType[type];
     for (int i = from; i < to; i++) {
       Object o = objs.get(i);
-      // Note where each lazy segment's records of this type start (segments follow in order).
-      while (nextSegment[type] < lazySegments.size() && lazySegments.get(nextSegment[type]).first[type] <= i) {
-        lazySegments.get(nextSegment[type]++).firstWord[type] = wordBase + (hot.size() >>> 3);
-      }
+      if (at != null) at[i - from] = wordBase + (hot.size() >>> 3);
       int coldAt = (int) (coldBase + cold.size());
       switch (type) {
         case Types.CONS: {
@@ -555,8 +489,10 @@ final class DumpWriter {
           hot.putInt(coldAt);
           hot.putInt(name.length);
           cold.putBytes(name);
+          Integer position = obarrayPosition.get(s);
           int flags = (s.interned ? DumpFormat.SYM_INTERNED : 0) | (s.special ? DumpFormat.SYM_SPECIAL : 0)
-              | (s.constant ? DumpFormat.SYM_CONSTANT : 0) | (name.length == s.name().length() ? DumpFormat.SYM_ASCII_NAME : 0);
+              | (s.constant ? DumpFormat.SYM_CONSTANT : 0) | (name.length == s.name().length() ? DumpFormat.SYM_ASCII_NAME : 0)
+              | (position == null ? 0 : (position + 1) << DumpFormat.SYM_POSITION_SHIFT);
           hot.putInt(flags);
           hot.putInt(s.nameHash);
           hotRef(hot, Specpdl.toplevelValue(s));
@@ -631,34 +567,28 @@ final class DumpWriter {
     }
   }
 
-  /** Segments with no records of TYPE after the last one written start at word END. */
-  private void markSegmentsEnd(int type, long end) {
-    while (nextSegment[type] < lazySegments.size()) lazySegments.get(nextSegment[type]++).firstWord[type] = end;
-  }
-
   /**
-   * The lazy table, after the lazy records: per segment, per type the range of its records
-   * (first index and count, in one word) and the word number where they start; then per lazy
-   * definition, its segment's number and the word of the definition.
+   * The obarray table: its dumped symbols by name, so that the loader can find one it has not
+   * built yet. Open addressing with linear probing from DumpFormat.slot of the name's hash; each
+   * entry, a u32, is the symbol's number in its table plus one (0: empty), at most half of them
+   * used. Returns the number of entries.
    */
-  private long writeLazyTable(ByteSink hot, long wordBase) {
-    hot.align8();
-    long at = wordBase + (hot.size() >>> 3);
-    for (Segment seg : lazySegments) {
-      for (int t = 0; t < Types.COUNT; t++) hot.putLong((seg.first[t] & 0xffffffffL) | ((long) seg.count[t] << 32));
-      for (int t = 0; t < Types.COUNT; t++) hot.putLong(seg.firstWord[t]);
+  private int writeObarrayTable(ByteSink hot) {
+    int entries = 16;
+    while (entries < 2 * obarraySymbols.size()) entries *= 2;
+    int[] table = new int[entries];
+    for (Symbol s : obarraySymbols) {
+      int i = DumpFormat.slot(s.nameHash, entries - 1);
+      while (table[i] != 0) i = (i + 1) & (entries - 1);
+      table[i] = localIndex.get(s) + 1;
     }
-    for (LazyDef def : lazyDefs) {
-      hot.putLong(def.segment.number);
-      hotRef(hot, def.root);
-    }
-    return at;
+    for (int e : table) hot.putInt(e);
+    return entries;
   }
 
   /**
-   * The discardable section: what the loader applies once and drops. The state of each built-in
-   * symbol (restored onto the runtime's own Symbol objects) and the list of dumped symbols to
-   * intern into the obarray, in order.
+   * The discardable section: what the loader applies once and drops, the state of each built-in
+   * symbol (restored onto the runtime's own Symbol objects).
    */
   private void writeDiscardable(ByteSink d) {
     List<Symbol> builtins = Lisp.builtinSymbols;
@@ -672,10 +602,5 @@ final class DumpWriter {
       d.putLong(functionWord(s));
       discardableRef(d, s.plist);
     }
-    List<Symbol> interned = new ArrayList<>();
-    for (Symbol s : Lisp.obarray.symbols()) if (s.builtinIndex < 0) interned.add(s);
-    d.putInt(interned.size());
-    d.putInt(0);
-    for (Symbol s : interned) discardableRef(d, s);
   }
 }

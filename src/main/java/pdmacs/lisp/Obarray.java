@@ -9,15 +9,44 @@ import java.util.List;
  *
  * <p>Open addressing with linear probing over the symbols themselves, hashed by {@link
  * Symbol#nameHash}: a symbol loaded from a dump carries its name's hash from the dump and
- * decodes its name only when a lookup meets an equal hash, so interning a dump's thousands of
- * symbols at start-up decodes none of them. Deletion (unintern) shifts the following entries
- * back, so there are no tombstones.
+ * decodes its name only when a lookup meets an equal hash. Deletion (unintern) shifts the
+ * following entries back, so there are no tombstones.
+ *
+ * <p>The main obarray of a session started from a dump also has {@link Pending} symbols: the
+ * dump's symbols that nothing has needed yet. The dump keeps a table of them by name, and a
+ * lookup that misses here asks it; the symbol is then built and placed here, at the place in
+ * the interning order that the dump gave it (reserved for it when the dump was loaded). A walk
+ * over the symbols builds the rest first.
  */
 public final class Obarray {
   private Symbol[] slots;
+  /** Symbols in the table (built ones only). */
   private int size;
-  /** The symbols in interning order; unintern closes the gap (rare, and linear). */
+  /**
+   * The symbols in interning order, with holes: a dumped symbol not built yet, or one
+   * uninterned while some are pending (closing the gap would move the places reserved for them).
+   */
   private Symbol[] order;
+  /** How much of ORDER is used, holes included. */
+  private int orderLength;
+
+  /** A dump's symbols not built yet; null when there are none. */
+  private Pending pending;
+  /** How many of them, and where in ORDER their places start. */
+  private int pendingCount;
+  private int pendingBase;
+
+  /** Where a dump's symbols wait until first needed (DumpLoader). */
+  public abstract static class Pending {
+    /**
+     * The waiting symbol named NAME, whose String.hashCode is HASH, built now (and placed in the
+     * obarray by {@link #placeDumped}), or null when none is waiting under that name.
+     */
+    public abstract Symbol find(String name, int hash);
+
+    /** Builds every symbol still waiting. */
+    public abstract void buildAll();
+  }
 
   public Obarray(int capacity) {
     int n = Math.max(16, capacity);
@@ -35,12 +64,12 @@ public final class Obarray {
     int mask = t.length - 1;
     for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
       Symbol s = t[i];
-      if (s == null) return null;
+      if (s == null) return pending == null ? null : pending.find(name, h);
       if (s.nameHash == h && s.name().equals(name)) return s;
     }
   }
 
-  /** The interned symbol named as S is (S itself or another), or null. */
+  /** The symbol in the table named as S is (S itself or another), or null; pending ones aside. */
   private Symbol lookupSameName(Symbol s) {
     Symbol[] t = slots;
     int mask = t.length - 1;
@@ -64,6 +93,8 @@ public final class Obarray {
   public void add(Symbol s) {
     markInterned(s);
     insert(s);
+    if (orderLength == order.length) order = Arrays.copyOf(order, orderLength * 2);
+    order[orderLength++] = s;
   }
 
   /** S is now interned here: keywords in the main obarray are constants whose value is themselves. */
@@ -76,11 +107,11 @@ public final class Obarray {
     }
   }
 
+  /** Puts S in the hash table (not in ORDER). */
   private void insert(Symbol s) {
     if ((size + 1) * 2 > slots.length) rehash(slots.length * 2);
     place(slots, s);
-    if (size == order.length) order = Arrays.copyOf(order, size * 2);
-    order[size++] = s;
+    size++;
   }
 
   private static void place(Symbol[] t, Symbol s) {
@@ -92,28 +123,86 @@ public final class Obarray {
 
   private void rehash(int capacity) {
     Symbol[] t = new Symbol[capacity];
-    for (int i = 0; i < size; i++) place(t, order[i]);
+    for (int i = 0; i < orderLength; i++) if (order[i] != null) place(t, order[i]);
     slots = t;
   }
 
   /**
-   * Adds every symbol of SYMS, as they are (a dump's symbols carry their keyword state), unless
-   * one's name is interned already or comes twice: then the obarray is left as it was and that
-   * symbol is returned. Null on success.
+   * A dump's symbols: adds SYMS, as they are (they carry their keyword state), at POSITIONS of
+   * the TOTAL places the dump's symbols take in the interning order, and leaves the other places
+   * to the symbols WAITING will build. Unless a name of SYMS is here already or comes twice:
+   * then the obarray is left as it was and that symbol is returned. Null on success.
    */
-  public Symbol addAllNew(Symbol[] syms) {
+  public Symbol addDumped(Symbol[] syms, int[] positions, int total, Pending waiting) {
+    if (pending != null) throw new IllegalStateException("an obarray takes the symbols of one dump");
+    int need = orderLength + total;
+    if (need > order.length) order = Arrays.copyOf(order, Math.max(need, order.length * 2));
+    int at = orderLength;
     for (int i = 0; i < syms.length; i++) {
-      if (lookupSameName(syms[i]) != null) {
-        for (int j = i - 1; j >= 0; j--) remove(syms[j]);
-        return syms[i];
+      Symbol s = syms[i];
+      if (positions[i] < 0 || positions[i] >= total || order[at + positions[i]] != null || lookupSameName(s) != null) {
+        for (int j = i - 1; j >= 0; j--) {
+          removeFromTable(syms[j]);
+          order[at + positions[j]] = null;
+        }
+        return s;
       }
-      insert(syms[i]);
+      insert(s);
+      order[at + positions[i]] = s;
     }
-    for (Symbol s : syms) s.interned = true;
+    orderLength = need;
+    pendingBase = at;
+    pendingCount = total - syms.length;
+    if (pendingCount > 0) pending = waiting;
     return null;
   }
 
+  /**
+   * Places S, a waiting dump symbol just built, at POSITION of the dump's places. False when the
+   * place is taken or its name is here already (a corrupt dump).
+   */
+  public boolean placeDumped(Symbol s, int position) {
+    int i = pendingBase + position;
+    if (pending == null || position < 0 || i >= orderLength || order[i] != null || lookupSameName(s) != null) return false;
+    insert(s);
+    order[i] = s;
+    if (--pendingCount == 0) pending = null;
+    return true;
+  }
+
+  /**
+   * Forgets the dump symbols still waiting, which can then no longer be found by name: for tests
+   * that load many dumps into one runtime and undo each load.
+   */
+  public void forgetPending() {
+    pending = null;
+    pendingCount = 0;
+    int n = 0;
+    for (int i = 0; i < orderLength; i++) if (order[i] != null) order[n++] = order[i];
+    Arrays.fill(order, n, orderLength, null);
+    orderLength = n;
+  }
+
   public boolean remove(Symbol s) {
+    if (!removeFromTable(s)) return false;
+    // From the end: the symbols removed most often are the newest.
+    for (int k = orderLength - 1; k >= 0; k--) {
+      if (order[k] == s) {
+        if (pending != null) {
+          order[k] = null;
+        } else {
+          System.arraycopy(order, k + 1, order, k, orderLength - k - 1);
+          order[--orderLength] = null;
+        }
+        break;
+      }
+    }
+    s.interned = false;
+    return true;
+  }
+
+  /** Takes S out of the hash table; false when it is not there. */
+  private boolean removeFromTable(Symbol s) {
     Symbol[] t = slots;
     int mask = t.length - 1;
     int i = spread(s.nameHash) & mask;
@@ -135,24 +224,20 @@ public final class Obarray {
       }
     }
     t[i] = null;
-    // From the end: the symbols removed most often (undoing addAllNew) are the newest.
-    for (int k = size - 1; k >= 0; k--) {
-      if (order[k] == s) {
-        System.arraycopy(order, k + 1, order, k, size - k - 1);
-        order[--size] = null;
-        break;
-      }
-    }
-    s.interned = false;
+    size--;
     return true;
   }
 
+  /** How many symbols are interned, the waiting ones included. */
   public int size() {
-    return size;
+    return size + pendingCount;
   }
 
-  /** A snapshot of the symbols in interning order. */
+  /** A snapshot of the symbols in interning order; builds the waiting ones first. */
   public List<Symbol> symbols() {
-    return new ArrayList<>(Arrays.asList(order).subList(0, size));
+    if (pending != null) pending.buildAll();
+    List<Symbol> out = new ArrayList<>(size);
+    for (int i = 0; i < orderLength; i++) if (order[i] != null) out.add(order[i]);
+    return out;
   }
 }

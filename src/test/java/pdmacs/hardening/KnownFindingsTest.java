@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The loader bugs DumpMutationTest found, each kept as the edit of a fresh dump that exposed it
  * (edits, not committed files: a committed dump goes stale with every change to the runtime's
  * classes) and checked end to end through the launcher: one "could not load dump file" line
- * naming the problem, exit status 1, no Java stack trace.
+ * naming the problem, exit status 1, no Java stack trace; or, for what a load does not build
+ * (the dumped symbols), one Lisp error naming it when the symbols are built.
  */
 class KnownFindingsTest {
   @TempDir static Path dir;
@@ -47,6 +48,19 @@ class KnownFindingsTest {
     assertFalse(p.err.contains("Exception") || p.err.contains("\tat "), p.toString());
   }
 
+  /** B, whose symbols are corrupt, loads, and building them (mapatoms) is a Lisp error naming REASON. */
+  private static void assertRefusedWhenBuilt(byte[] b, String name, String reason) throws Exception {
+    fixAllCrcs(b);
+    Path f = dir.resolve(name);
+    Files.write(f, b);
+    Pdmacs p = Pdmacs.run("--dump-file=" + f, "--batch", "--eval", "(prin1 (+ 1 2))", "--eval", "(mapatoms #'ignore)");
+    assertEquals(255, p.exit, p.toString());
+    assertEquals("3", p.out, p.toString());
+    assertTrue(p.err.startsWith("Cannot load a symbol from the dump: corrupt dump file: "), p.toString());
+    assertTrue(p.err.contains(reason), "expected <" + reason + "> in " + p);
+    assertFalse(p.err.contains("Exception") || p.err.contains("\tat "), p.toString());
+  }
+
   @Test
   void seedLoads() throws Exception {
     Path f = dir.resolve("seed.pdmp");
@@ -59,7 +73,7 @@ class KnownFindingsTest {
   void negativeSymbolNameLength() throws Exception {
     byte[] b = seed.clone();
     le(b).putInt(firstSymbol(b) + 4, -3);
-    assertRefused(b, "negative-name.pdmp", "string data outside the cold section");
+    assertRefusedWhenBuilt(b, "negative-name.pdmp", "string data outside the cold section");
   }
 
   /** Was an allocation of up to 2 GiB before the check; then every symbol naming the whole cold section. */
@@ -73,7 +87,7 @@ class KnownFindingsTest {
       h.putInt(p, 0);
       h.putInt(p + 4, coldLength);
     }
-    assertRefused(b, "shared-names.pdmp", "cold section data used more than once");
+    assertRefusedWhenBuilt(b, "shared-names.pdmp", "cold section data used more than once");
   }
 
   /** Was an IOException (read at a huge position): offset + length overflowed past the size check. */
@@ -86,18 +100,25 @@ class KnownFindingsTest {
 
   /**
    * Was a refusal after the built-in symbols had been overwritten: a symbol listed twice for the
-   * obarray was noticed only while interning. The message was right before too; that nothing
-   * changes before it is what DumpMutationTest checks in-process.
+   * obarray was noticed only while interning. Now two of the obarray's symbols given one name:
+   * the second one built is refused.
    */
   @Test
   void symbolInternedTwice() throws Exception {
     byte[] b = seed.clone();
     ByteBuffer h = le(b);
-    int disc = sectionOffset(b, 2);
-    int builtins = h.getInt(disc);
-    int list = disc + 8 + 32 * builtins;
-    assertTrue(h.getInt(list) >= 2, "the seed interns at least two symbols");
-    h.putLong(list + 16, h.getLong(list + 8));
-    assertRefused(b, "interned-twice.pdmp", "interned twice");
+    int symbols = h.getInt(OFF_COUNTS + 4 * 1);
+    int first = -1, second = -1;
+    for (int i = 0, p = firstSymbol(b); i < symbols && second < 0; i++, p += 40) {
+      boolean inObarray = (h.getInt(p + 8) >>> 8) != 0;
+      if (!inObarray) continue;
+      if (first < 0) first = p;
+      else second = p;
+    }
+    assertTrue(second > 0, "the seed interns at least two symbols");
+    // The name (offset, length) and its hash.
+    h.putLong(second, h.getLong(first));
+    h.putInt(second + 12, h.getInt(first + 12));
+    assertRefusedWhenBuilt(b, "interned-twice.pdmp", "interned twice");
   }
 }

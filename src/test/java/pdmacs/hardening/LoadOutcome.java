@@ -35,11 +35,19 @@ public final class LoadOutcome {
   public static long lazyRefused;
 
   /**
-   * Builds every lazily loaded definition of the dump just loaded, as their first uses would:
-   * a segment the loader cannot build must refuse with a Lisp error, never another exception.
+   * Builds every symbol and every lazily loaded definition of the dump just loaded, as their
+   * first uses would: one the loader cannot build must refuse with a Lisp error, never another
+   * exception.
    */
   private static void forceLazyDefinitions() {
-    for (pdmacs.lisp.Symbol s : pdmacs.lisp.Lisp.obarray.symbols()) {
+    java.util.List<pdmacs.lisp.Symbol> symbols;
+    try {
+      symbols = pdmacs.lisp.Lisp.obarray.symbols();
+    } catch (pdmacs.lisp.LispSignal e) {
+      lazyRefused++;
+      return;
+    }
+    for (pdmacs.lisp.Symbol s : symbols) {
       try {
         s.function();
       } catch (pdmacs.lisp.LispSignal e) {

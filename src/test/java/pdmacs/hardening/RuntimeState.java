@@ -68,6 +68,8 @@ public final class RuntimeState {
       s.special = specials[i];
       s.constant = constants[i];
     }
+    // The symbols a load left waiting are forgotten, not built: building them could fail.
+    Lisp.obarray.forgetPending();
     Set<Symbol> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     keep.addAll(obarray);
     List<Symbol> added = new ArrayList<>();
