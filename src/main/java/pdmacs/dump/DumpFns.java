@@ -28,7 +28,7 @@ public final class DumpFns extends SubrGroup {
   public static final Symbol dumpMode = Lisp.intern("dump-mode");
   /** When non-nil, dump-emacs-portable writes LZ4-compressed sections. */
   public static final Symbol pdumperCompress = Lisp.intern("pdumper-compress");
-  /** When nil, every function definition is built at load instead of on first use. */
+  /** When nil, every object of a dump is built at load, not when first needed (for comparisons). */
   public static final Symbol pdumperLazyDefinitions = Lisp.intern("pdumper-lazy-definitions");
 
   /** Set by the launcher after a successful load; nil when started without a dump. */
