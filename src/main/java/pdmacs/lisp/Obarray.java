@@ -138,6 +138,9 @@ public final class Obarray {
     int need = orderLength + total;
     if (need > order.length) order = Arrays.copyOf(order, Math.max(need, order.length * 2));
     int at = orderLength;
+    // The dump's places count from now on: a rehash while they fill (it walks ORDER up to
+    // orderLength) must see the symbols placed so far, or it drops them from the table.
+    orderLength = need;
     for (int i = 0; i < syms.length; i++) {
       Symbol s = syms[i];
       if (positions[i] < 0 || positions[i] >= total || order[at + positions[i]] != null || lookupSameName(s) != null) {
@@ -145,12 +148,12 @@ public final class Obarray {
           removeFromTable(syms[j]);
           order[at + positions[j]] = null;
         }
+        orderLength = at;
         return s;
       }
       insert(s);
       order[at + positions[i]] = s;
     }
-    orderLength = need;
     pendingBase = at;
     pendingCount = total - syms.length;
     if (pendingCount > 0) pending = waiting;
