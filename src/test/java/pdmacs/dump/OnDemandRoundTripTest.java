@@ -18,8 +18,8 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * A dump's objects are built when first needed, so the order a session needs them in decides the
  * order they are built in; the heap must come out the same whatever it is. Each seed makes a heap
  * of symbols named rt-N (values, function definitions and property values that wait in the dump,
- * definitions and values shared between symbols, keywords, a symbol uninterned and its name
- * interned again, a second obarray), records its {@link HeapDigest} with the rt- symbols in
+ * definitions, values and property lists shared between symbols, keywords, a symbol uninterned and
+ * its name interned again, a second obarray), records its {@link HeapDigest} with the rt- symbols in
  * mapatoms order as the root, and dumps it. A session from the dump touches the dumped symbols in
  * a random order first (intern-soft, symbol-value, symbol-function, get, symbol-plist, a call),
  * then dumps itself again and takes the digest; a session from that second dump touches them in
@@ -89,7 +89,7 @@ class OnDemandRoundTripTest {
     RandomHeapRoundTripTest.HeapSource data = new RandomHeapRoundTripTest.HeapSource(seed);
     StringBuilder vector = new StringBuilder("[");
     StringBuilder body = new StringBuilder();
-    List<Integer> functions = new ArrayList<>();
+    List<Integer> functions = new ArrayList<>(), properties = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String sym = "'rt-" + i;
       int k = i; // the vector's element I is symbol I's datum
@@ -112,21 +112,28 @@ class OnDemandRoundTripTest {
           // Property values that wait too: a function, a record.
           vector.append(r.nextBoolean() ? "(lambda () (quote " + data.datum(2) + "))" : "#s(rt-type " + data.datum(2) + ")");
           body.append("(put ").append(sym).append(" 'f (aref d ").append(k).append("))\n");
+          properties.add(i);
           break;
         case 4:
           vector.append("(:rt-kw-").append(r.nextInt(4)).append(" rt-").append(r.nextInt(n)).append(" #:rt-g)");
           body.append("(setq rt-").append(i).append(" (aref d ").append(k).append("))\n");
           break;
         default: {
-          // Sharing with an earlier symbol's definition or property value.
+          // Sharing with an earlier symbol's definition, property value or property list.
           vector.append("nil");
           int j = functions.isEmpty() ? -1 : functions.get(r.nextInt(functions.size()));
-          String[] shares = {
-            "(fset " + sym + " (symbol-function 'rt-" + j + "))",
-            "(setq rt-" + i + " (list (symbol-function 'rt-" + j + ") (get 'rt-" + r.nextInt(n) + " 'f)))",
-            "(put " + sym + " 'f (symbol-function 'rt-" + j + "))",
-          };
-          if (j >= 0) body.append(shares[r.nextInt(shares.length)]).append('\n');
+          int p = properties.isEmpty() ? -1 : properties.get(r.nextInt(properties.size()));
+          List<String> shares = new ArrayList<>();
+          if (j >= 0) {
+            shares.add("(fset " + sym + " (symbol-function 'rt-" + j + "))");
+            shares.add("(setq rt-" + i + " (list (symbol-function 'rt-" + j + ") (get 'rt-" + r.nextInt(n) + " 'f)))");
+            shares.add("(put " + sym + " 'f (symbol-function 'rt-" + j + "))");
+          }
+          if (p >= 0) {
+            shares.add("(setq rt-" + i + " (symbol-plist 'rt-" + p + "))");
+            shares.add("(setq rt-" + i + " (list 'x (cdr (symbol-plist 'rt-" + p + "))))");
+          }
+          if (!shares.isEmpty()) body.append(shares.get(r.nextInt(shares.size()))).append('\n');
         }
       }
       vector.append('\n');
@@ -184,6 +191,26 @@ class OnDemandRoundTripTest {
     Proc.run("--dump-file=" + second, "--batch", "--eval", "(list (get 'cl-loop 'lisp-indent-function) (string-trim \"y \"))",
         "--eval", String.format(digest, after)).ok();
     assertSameDigest(Files.readString(before), Files.readString(after), "the library");
+  }
+
+  /**
+   * A property value that is a function waits in the dump, in its cons of the property list; a
+   * property list that something else holds too (a variable here) must not hide one there, where
+   * Lisp would see the waiting value itself, and a dump of the session could not write it.
+   */
+  @Example
+  void aPropertyListHeldElsewhereShowsItsValues() throws Exception {
+    Path first = dir.resolve("held.pdmp"), second = dir.resolve("held-again.pdmp");
+    Proc.run("--temacs", "--batch", "--eval", "(put 'owner 'f (function (lambda (x) (+ x 100))))",
+        "--eval", "(put 'owner 'g #s(rt-type 1))",
+        "--eval", "(setq held (symbol-plist 'owner) tail (nthcdr 3 (symbol-plist 'owner)))",
+        "--eval", "(dump-emacs-portable \"" + first + "\")").ok();
+    String check = "(prin1 (list (funcall (car (cdr held)) 1) (car tail) (eq (car tail) (get 'owner 'g))))";
+    assertEquals("(101 #s(rt-type 1) t)", Proc.run("--dump-file=" + first, "--batch", "--eval", check).ok().out);
+    // A built-in symbol's property holds the list now: the dump walks it before the owner.
+    Proc.run("--dump-file=" + first, "--batch", "--eval", "(put 'car 'held (list held tail))",
+        "--eval", "(dump-emacs-portable \"" + second + "\")").ok();
+    assertEquals("(101 #s(rt-type 1) t)", Proc.run("--dump-file=" + second, "--batch", "--eval", check).ok().out);
   }
 
   /**
