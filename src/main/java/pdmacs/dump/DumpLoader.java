@@ -911,11 +911,7 @@ public final class DumpLoader {
         }
         if (w == DumpFormat.UNBOUND) return Lisp.UNBOUND;
         if (w == DumpFormat.MAIN_OBARRAY) return Lisp.obarray;
-        if (kind == DumpFormat.OTHER_LAZY) {
-          long k = w >>> 5;
-          if (k >= definitionCount) throw corrupt("lazy definition index out of range");
-          return new LazyDefinition((int) k);
-        }
+        if (kind == DumpFormat.OTHER_LAZY) throw corrupt("lazy definition where a value is required");
         throw corrupt("unknown word kind");
       }
     }
@@ -925,6 +921,20 @@ public final class DumpLoader {
     Object o = decode(w);
     if (o == Lisp.UNBOUND) throw corrupt("unbound marker where a value is required");
     return o;
+  }
+
+  /**
+   * A value, or a lazy definition: only where the writer puts one, a function cell or the car of
+   * a cons (a property value's). Elsewhere Lisp would see the LazyValue itself, which only
+   * Symbol.function and Symbol.forcedPlist replace by what it stands for.
+   */
+  private Object definition(long w) throws DumpLoadException {
+    if ((w & 3) == 3 && ((w >>> 2) & 7) == DumpFormat.OTHER_LAZY) {
+      long k = w >>> 5;
+      if (k >= definitionCount) throw corrupt("lazy definition index out of range");
+      return new LazyDefinition((int) k);
+    }
+    return value(w);
   }
 
   /** Fill: the fields of COUNT records of type T from FIRST, whose records start at word Q. */
@@ -938,7 +948,7 @@ public final class DumpLoader {
           Cons cell = (Cons) objs[o + i];
           // References to other objects are most words: decoded inline, the rest by value().
           long a = w[q], d = w[q + 1];
-          cell.car = (a & 3) == 2 && (a >>> 2) < objs.length && objs[(int) (a >>> 2)] != null ? objs[(int) (a >>> 2)] : value(a);
+          cell.car = (a & 3) == 2 && (a >>> 2) < objs.length && objs[(int) (a >>> 2)] != null ? objs[(int) (a >>> 2)] : definition(a);
           cell.cdr = (d & 3) == 2 && (d >>> 2) < objs.length && objs[(int) (d >>> 2)] != null ? objs[(int) (d >>> 2)] : value(d);
         }
         break;
@@ -947,7 +957,7 @@ public final class DumpLoader {
         for (int i = 0; i < count; i++, q += 5) {
           Symbol s = (Symbol) objs[o + i];
           s.value = decode(w[q + 2]);
-          s.setFunction(value(w[q + 3]));
+          s.setFunction(definition(w[q + 3]));
           s.plist = value(w[q + 4]);
         }
         break;
@@ -1042,7 +1052,7 @@ public final class DumpLoader {
       if (lo(dw[p]) != i) throw corrupt("built-in symbol records out of order");
       flags[i] = hi(dw[p]);
       states[3 * i] = decode(dw[p + 1]);
-      states[3 * i + 1] = value(dw[p + 2]);
+      states[3 * i + 1] = definition(dw[p + 2]);
       states[3 * i + 2] = value(dw[p + 3]);
     }
     return flags;

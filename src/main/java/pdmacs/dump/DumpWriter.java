@@ -74,6 +74,19 @@ final class DumpWriter {
    */
   private final IdentityHashMap<Cons, Boolean> deferredCells = new IdentityHashMap<>();
   private final List<Cons> deferredCellOrder = new ArrayList<>();
+  /**
+   * A deferred value must be reachable only through its symbol's property list, which
+   * Symbol.forcedPlist builds: a cons of that list held by anything else (a variable holding the
+   * list, a tail of it, another list) would let Lisp see the waiting value itself. So each cons
+   * of the list up to a deferred cell has the one referrer it may have (the symbol, or the cons
+   * before it); a reference from anything else exposes the cells deferred from there on.
+   */
+  private final IdentityHashMap<Cons, Object> plistReferrer = new IdentityHashMap<>();
+  private final IdentityHashMap<Cons, List<Cons>> plistCells = new IdentityHashMap<>();
+  /** Deferred cells found exposed: the walk is made again without deferring them. */
+  private final IdentityHashMap<Cons, Boolean> exposed = new IdentityHashMap<>();
+  /** Cells an earlier walk found exposed, never deferred. */
+  private final IdentityHashMap<Cons, Boolean> neverDefer;
   private final IdentityHashMap<Cons, Integer> lazyDefOfCell = new IdentityHashMap<>();
 
   /** Symbols whose function definition is deferred, in the order the walk met them. */
@@ -95,8 +108,13 @@ final class DumpWriter {
   private final boolean lazyDefinitions;
 
   DumpWriter(boolean trackReferrers, boolean lazyDefinitions) {
+    this(trackReferrers, lazyDefinitions, new IdentityHashMap<>());
+  }
+
+  private DumpWriter(boolean trackReferrers, boolean lazyDefinitions, IdentityHashMap<Cons, Boolean> neverDefer) {
     this.trackReferrers = trackReferrers;
     this.lazyDefinitions = lazyDefinitions;
+    this.neverDefer = neverDefer;
     this.referrer = trackReferrers ? new IdentityHashMap<>() : null;
     for (int i = 0; i < Types.COUNT; i++) byType[i] = new ArrayList<>();
   }
@@ -124,6 +142,12 @@ final class DumpWriter {
 
   /** Notes a reference from FROM to O, numbering O and queueing it if it is new. */
   private void note(Object o, Object from) {
+    if (o instanceof Cons && !plistReferrer.isEmpty()) {
+      Object only = plistReferrer.get(o);
+      if (only != null && only != from) {
+        for (Cons cell : plistCells.get(o)) exposed.put(cell, Boolean.TRUE);
+      }
+    }
     if (isImmediate(o) || localIndex.containsKey(o)) return;
     int type = typeOf(o);
     if (type < 0) throw undumpable(o, from);
@@ -157,13 +181,34 @@ final class DumpWriter {
   private void notePlist(Symbol s, Object from) {
     Object plist = s.forcedPlist();
     if (deferring) {
+      // The list's conses met so far, and the referrer each may have; they are claimed (put in
+      // plistReferrer) only up to the last deferred cell, and only when none has been met before.
+      List<Cons> spine = new ArrayList<>();
+      List<Cons> cells = new ArrayList<>();
+      List<Integer> cellAt = new ArrayList<>();
+      int claimed = 0;
       for (Object p = plist; p instanceof Cons && ((Cons) p).cdr instanceof Cons; p = ((Cons) ((Cons) p).cdr).cdr) {
-        Cons cell = (Cons) ((Cons) p).cdr;
+        Cons key = (Cons) p, cell = (Cons) key.cdr;
+        if (localIndex.containsKey(key) || localIndex.containsKey(cell) || plistReferrer.containsKey(key)
+            || plistReferrer.containsKey(cell)) {
+          break;
+        }
+        spine.add(key);
+        spine.add(cell);
         Object v = cell.car;
-        if (deferrableValue(v) && !localIndex.containsKey(v) && !deferredCells.containsKey(cell)) {
+        if (deferrableValue(v) && !localIndex.containsKey(v) && !deferredCells.containsKey(cell)
+            && !neverDefer.containsKey(cell)) {
           deferredCells.put(cell, Boolean.TRUE);
           deferredCellOrder.add(cell);
+          cells.add(cell);
+          cellAt.add(spine.size() - 1);
+          claimed = spine.size();
         }
+      }
+      for (int i = 0, first = 0; i < claimed; i++) {
+        while (cellAt.get(first) < i) first++;
+        plistReferrer.put(spine.get(i), i == 0 ? from : spine.get(i - 1));
+        plistCells.put(spine.get(i), cells.subList(first, cells.size()));
       }
     }
     note(plist, from);
@@ -237,6 +282,9 @@ final class DumpWriter {
       Object o = queue.poll();
       if (o instanceof Cons) {
         Cons c = (Cons) o;
+        // A property value that waits in the dump this session started from, met before its
+        // symbol's property list (a cons held elsewhere too): built now, to be written as itself.
+        if (c.car instanceof pdmacs.lisp.LazyValue) c.car = ((pdmacs.lisp.LazyValue) c.car).force();
         if (!deferredCells.containsKey(c)) note(c.car, o);
         note(c.cdr, o);
       } else if (o instanceof Symbol) {
@@ -317,6 +365,12 @@ final class DumpWriter {
 
   Result write(Path file, boolean compress) throws IOException {
     walk();
+    if (!exposed.isEmpty()) {
+      // Again, deferring none of the exposed cells: each walk defers fewer, so this ends.
+      IdentityHashMap<Cons, Boolean> never = new IdentityHashMap<>(neverDefer);
+      never.putAll(exposed);
+      return new DumpWriter(trackReferrers, lazyDefinitions, never).write(file, compress);
+    }
     int total = 0;
     for (int t = 0; t < Types.COUNT; t++) {
       base[t] = total;

@@ -23,8 +23,9 @@ public final class Obarray {
   /** Symbols in the table (built ones only). */
   private int size;
   /**
-   * The symbols in interning order, with holes: a dumped symbol not built yet, or one
-   * uninterned while some are pending (closing the gap would move the places reserved for them).
+   * The symbols in interning order, with holes: a dumped symbol not built yet, or one of the
+   * dump's symbols uninterned while some are pending (closing the gap would move the places
+   * reserved for them).
    */
   private Symbol[] order;
   /** How much of ORDER is used, holes included. */
@@ -32,9 +33,10 @@ public final class Obarray {
 
   /** A dump's symbols not built yet; null when there are none. */
   private Pending pending;
-  /** How many of them, and where in ORDER their places start. */
+  /** How many of them, and where in ORDER the dump's places start and end. */
   private int pendingCount;
   private int pendingBase;
+  private int pendingEnd;
 
   /** Where a dump's symbols wait until first needed (DumpLoader). */
   public abstract static class Pending {
@@ -138,6 +140,9 @@ public final class Obarray {
     int need = orderLength + total;
     if (need > order.length) order = Arrays.copyOf(order, Math.max(need, order.length * 2));
     int at = orderLength;
+    // The dump's places count from now on: a rehash while they fill (it walks ORDER up to
+    // orderLength) must see the symbols placed so far, or it drops them from the table.
+    orderLength = need;
     for (int i = 0; i < syms.length; i++) {
       Symbol s = syms[i];
       if (positions[i] < 0 || positions[i] >= total || order[at + positions[i]] != null || lookupSameName(s) != null) {
@@ -145,13 +150,14 @@ public final class Obarray {
           removeFromTable(syms[j]);
           order[at + positions[j]] = null;
         }
+        orderLength = at;
         return s;
       }
       insert(s);
       order[at + positions[i]] = s;
     }
-    orderLength = need;
     pendingBase = at;
+    pendingEnd = need;
     pendingCount = total - syms.length;
     if (pendingCount > 0) pending = waiting;
     return null;
@@ -188,11 +194,17 @@ public final class Obarray {
     // From the end: the symbols removed most often are the newest.
     for (int k = orderLength - 1; k >= 0; k--) {
       if (order[k] == s) {
-        if (pending != null) {
+        if (pending != null && k >= pendingBase && k < pendingEnd) {
           order[k] = null;
         } else {
+          // Closed up, or a session that interns and uninterns symbols over and over would
+          // grow ORDER for ever; the dump's places, if after K, move down with the rest.
           System.arraycopy(order, k + 1, order, k, orderLength - k - 1);
           order[--orderLength] = null;
+          if (k < pendingBase) {
+            pendingBase--;
+            pendingEnd--;
+          }
         }
         break;
       }
@@ -226,6 +238,11 @@ public final class Obarray {
     t[i] = null;
     size--;
     return true;
+  }
+
+  /** How much of the order array is used, holes included: for tests. */
+  int orderLength() {
+    return orderLength;
   }
 
   /** How many symbols are interned, the waiting ones included. */

@@ -121,4 +121,24 @@ class KnownFindingsTest {
     h.putInt(second + 12, h.getInt(first + 12));
     assertRefusedWhenBuilt(b, "interned-twice.pdmp", "interned twice");
   }
+
+  /** A lazy definition's word (number 0: the seed's sq has one), as the writer puts in a function cell. */
+  private static final long LAZY_0 = (3 << 2) | 3;
+
+  /**
+   * Was a #<java LazyDefinition> in a variable: a lazy definition where the writer never puts
+   * one (a value cell) was built like one in a function cell, and Lisp saw the Java object.
+   */
+  @Test
+  void lazyDefinitionInAValueCell() throws Exception {
+    byte[] b = seed.clone();
+    ByteBuffer h = le(b);
+    int symbols = h.getInt(OFF_COUNTS + 4 * 1);
+    for (int i = 0, p = firstSymbol(b); i < symbols; i++, p += 40) h.putLong(p + 16, LAZY_0);
+    assertRefusedWhenBuilt(b, "lazy-value.pdmp", "lazy definition where a value is required");
+    // A built-in symbol's value, built at load.
+    b = seed.clone();
+    le(b).putLong(sectionOffset(b, 2) + 8 + 8, LAZY_0);
+    assertRefused(b, "lazy-builtin-value.pdmp", "lazy definition where a value is required");
+  }
 }
