@@ -383,13 +383,18 @@ public final class DumpLoader {
   /** LEN bytes of F from POS; a file shorter than that is a read error. */
   private static byte[] readBytes(RandomAccessFile f, long pos, int len) throws IOException {
     byte[] b = new byte[len];
+    readFully(f, pos, b, 0, len);
+    return b;
+  }
+
+  /** LEN bytes of F from POS into B at AT; a file shorter than that is a read error. */
+  private static void readFully(RandomAccessFile f, long pos, byte[] b, int at, int len) throws IOException {
     f.seek(pos);
     for (int done = 0; done < len; ) {
-      int n = f.read(b, done, Math.min(READ_PIECE, len - done));
+      int n = f.read(b, at + done, Math.min(READ_PIECE, len - done));
       if (n < 0) throw new IOException("unexpected end of file");
       done += n;
     }
-    return b;
   }
 
   /**
@@ -400,11 +405,18 @@ public final class DumpLoader {
   private static long[] readWords(RandomAccessFile f, long pos, int len, int crc, String mismatch)
       throws IOException, DumpLoadException {
     long[] w = new long[len >>> 3];
+    readWordsInto(w, 0, f, pos, len, crc, mismatch);
+    return w;
+  }
+
+  /** {@link #readWords} into W from word AT on, which must have room for them. */
+  private static void readWordsInto(long[] w, int at, RandomAccessFile f, long pos, int len, int crc, String mismatch)
+      throws IOException, DumpLoadException {
     byte[] piece = new byte[READ_PIECE];
     ByteBuffer view = ByteBuffer.wrap(piece).order(ByteOrder.LITTLE_ENDIAN);
     CRC32 c = new CRC32();
     f.seek(pos);
-    int words = 0;
+    int words = at;
     for (int done = 0; done < len; ) {
       int want = Math.min(READ_PIECE, len - done);
       try {
@@ -419,7 +431,6 @@ public final class DumpLoader {
       done += want;
     }
     if ((int) c.getValue() != crc) throw new DumpLoadException(mismatch);
-    return w;
   }
 
 
@@ -707,25 +718,31 @@ public final class DumpLoader {
     if (lazyRead) return;
     if (file == null) throw corrupt("the dump file is no longer open");
     long[] hotEntry = lazySections[0], coldEntry = lazySections[1];
-    long[] lazyHot;
-    byte[] lazyCold;
+    long[] w;
+    byte[] c;
     try {
       if (!mapped && !compressed) {
-        lazyHot = readWords(file, regionOffset + hotEntry[0], (int) hotEntry[1], (int) hotEntry[3],
+        // Read straight after the copies of hot and cold: no second copy of the lazy sections.
+        int hotLength = (int) hotEntry[1], coldLength = (int) coldEntry[1];
+        w = Arrays.copyOf(words, words.length + (hotLength >>> 3));
+        readWordsInto(w, words.length, file, regionOffset + hotEntry[0], hotLength, (int) hotEntry[3],
             "corrupt dump file: checksum mismatch in the lazy hot section");
-        lazyCold = readBytes(file, regionOffset + coldEntry[0], (int) coldEntry[1]);
-        if (DumpFormat.crc(ByteBuffer.wrap(lazyCold)) != (int) coldEntry[3]) throw corrupt("checksum mismatch in the lazy cold section");
+        c = Arrays.copyOf(coldBytes, coldBytes.length + coldLength);
+        readFully(file, regionOffset + coldEntry[0], c, coldBytes.length, coldLength);
+        CRC32 crc = new CRC32();
+        crc.update(c, coldBytes.length, coldLength);
+        if ((int) crc.getValue() != (int) coldEntry[3]) throw corrupt("checksum mismatch in the lazy cold section");
       } else {
-        lazyHot = toWords(lazySection(hotEntry, "lazy hot"));
-        lazyCold = copyOf(lazySection(coldEntry, "lazy cold"));
+        long[] lazyHot = toWords(lazySection(hotEntry, "lazy hot"));
+        byte[] lazyCold = copyOf(lazySection(coldEntry, "lazy cold"));
+        w = Arrays.copyOf(words, words.length + lazyHot.length);
+        System.arraycopy(lazyHot, 0, w, words.length, lazyHot.length);
+        c = Arrays.copyOf(coldBytes, coldBytes.length + lazyCold.length);
+        System.arraycopy(lazyCold, 0, c, coldBytes.length, lazyCold.length);
       }
     } catch (IOException e) {
       throw new DumpLoadException("read error: " + e.getMessage());
     }
-    long[] w = Arrays.copyOf(words, words.length + lazyHot.length);
-    System.arraycopy(lazyHot, 0, w, words.length, lazyHot.length);
-    byte[] c = Arrays.copyOf(coldBytes, coldBytes.length + lazyCold.length);
-    System.arraycopy(lazyCold, 0, c, coldBytes.length, lazyCold.length);
     words = w;
     coldBytes = c;
     cold = ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN);
