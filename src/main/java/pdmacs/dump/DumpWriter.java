@@ -247,17 +247,23 @@ final class DumpWriter {
       obarrayPosition.put(s, obarraySymbols.size());
       obarraySymbols.add(s);
       note(s, "the obarray");
+      // One root at a time, so that what one symbol reaches is numbered together (see drain).
+      drain();
     }
-    drain();
     if (!lazyDefinitions) {
       for (int t = 0; t < Types.COUNT; t++) eagerCount[t] = byType[t].size();
       return;
     }
     // 3. The deferred definitions and property values, built on first use.
     deferring = false;
-    for (Symbol s : deferred) note(s.function(), s);
-    for (Cons cell : deferredCellOrder) note(cell.car, cell);
-    drain();
+    for (Symbol s : deferred) {
+      note(s.function(), s);
+      drain();
+    }
+    for (Cons cell : deferredCellOrder) {
+      note(cell.car, cell);
+      drain();
+    }
     // A definition the eager heap holds anyway is written as itself.
     for (Symbol s : deferred) {
       if (isEager(s.function())) continue;
@@ -277,6 +283,12 @@ final class DumpWriter {
     return def != null ? DumpFormat.lazy(def) : word(s.function());
   }
 
+  /**
+   * Visits what the queue holds and what that reaches, breadth first. The last two phases drain
+   * after each root, so that the objects one symbol or one definition reaches get consecutive
+   * numbers, and their records sit together in the lazy sections, rather than spread over the
+   * section level by level of a walk across all the roots.
+   */
   private void drain() {
     while (!queue.isEmpty()) {
       Object o = queue.poll();
