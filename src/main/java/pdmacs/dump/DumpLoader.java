@@ -125,8 +125,13 @@ public final class DumpLoader {
   private boolean eagerAllocated;
   /** Set once the load is complete: from then on a reference to an unbuilt object builds it. */
   private boolean demandReady;
-  /** Objects built on demand whose fields are still to fill, by number (see {@link #need}). */
+  /**
+   * Objects built on demand whose fields are still to fill, by number (see {@link #need}), with
+   * where their records are (the array and the index {@link #locate} gave).
+   */
   private int[] toFill = new int[64];
+  private long[][] toFillWords = new long[64][];
+  private int[] toFillAt = new int[64];
   private int toFillCount;
   /** Set by the header: the sections were LZ4-compressed. */
   private boolean compressed;
@@ -677,8 +682,14 @@ public final class DumpLoader {
       int p = obarrayPosition(local);
       if (p >= 0 && !Lisp.obarray.placeDumped((Symbol) o, p)) throw corrupt("symbol " + ((Symbol) o).name() + " interned twice");
     }
-    if (toFillCount == toFill.length) toFill = Arrays.copyOf(toFill, toFillCount * 2);
-    toFill[toFillCount++] = i;
+    if (toFillCount == toFill.length) {
+      toFill = Arrays.copyOf(toFill, toFillCount * 2);
+      toFillWords = Arrays.copyOf(toFillWords, toFillCount * 2);
+      toFillAt = Arrays.copyOf(toFillAt, toFillCount * 2);
+    }
+    toFill[toFillCount] = i;
+    toFillWords[toFillCount] = w;
+    toFillAt[toFillCount++] = q;
     return o;
   }
 
@@ -687,13 +698,14 @@ public final class DumpLoader {
     try {
       while (toFillCount > 0) {
         int i = toFill[--toFillCount];
+        long[] w = toFillWords[toFillCount];
+        toFillWords[toFillCount] = null;
         int t = 0;
         while (i >= base[t] + counts[t]) t++;
-        int local = i - base[t];
-        long[] w = locate(t, recordWord(t, local));
-        fill(t, local, 1, w, located);
+        fill(t, i - base[t], 1, w, toFillAt[toFillCount]);
       }
     } finally {
+      Arrays.fill(toFillWords, 0, toFillCount, null);
       toFillCount = 0;
     }
   }
@@ -739,8 +751,23 @@ public final class DumpLoader {
    */
   private long[] locate(int t, int q) throws DumpLoadException {
     located = q;
-    if (!paged) return words;
+    // Every symbol's record is in hot.
+    if (!paged || t == Types.SYMBOL) return words;
     int rs = Types.RECORD_SIZE[t];
+    if (rs > 0 && q >= hotWords) {
+      // A fixed-size record, most of what is built: within a page but for a crafted table.
+      int r = q - hotWords, p = r >>> (DumpFormat.LAZY_PAGE_SHIFT - 3);
+      long[] page = lazyPages[p];
+      if (page == null) {
+        loadPage(p);
+        page = lazyPages[p];
+      }
+      int at = r & ((DumpFormat.LAZY_PAGE >>> 3) - 1);
+      if (at + (rs >>> 3) <= page.length) {
+        located = at;
+        return page;
+      }
+    }
     int head = rs > 0 ? rs >>> 3 : t == Types.HASH_TABLE ? 5 : 1;
     long length = head;
     if (rs == 0 && (long) q + head <= allWords) {
