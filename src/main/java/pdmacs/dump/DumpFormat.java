@@ -23,13 +23,16 @@ final class DumpFormat {
   static final byte[] MAGIC = {'P', 'D', 'M', 'A', 'C', 'S', 'D', 'P'};
   static final byte INCOMPLETE_MARK = '!';
   /**
+   * 6: a CRC-32 per page of the lazy sections, in hot, so that the loader reads and checks only
+   * the pages the objects it builds need; the index of a variable-size type's records counts
+   * from lazy hot's start.
    * 5: a load builds only what the built-in symbols reach; every other object is built when first
    * needed (a symbol when looked up by name or referred to), so the obarray's dumped symbols are
    * found through a hash table in the hot section and the discardable section no longer lists
    * them; the lazy segments are gone (each object is built once, on its own).
    * 4: checksums are CRC-32 (zlib's), not CRC-32C; symbols flag ASCII names; lazy sections.
    */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
 
   static final int FLAG_LZ4 = 1;
 
@@ -61,12 +64,29 @@ final class DumpFormat {
   static final int OFF_EAGER_COUNTS = OFF_LAZY + 16; // 344
   /**
    * Per type, u64: the word number (in lazy hot) of its first record built on demand, or, for
-   * the variable-size types, of the index of those records (one word each: where it starts).
+   * the variable-size types, of the index of those records (one word each: where it starts,
+   * counted in words from lazy hot's first word).
    * Unused for symbols, whose records are all in hot.
    */
   static final int OFF_DEMAND_TABLES = OFF_EAGER_COUNTS + Types.COUNT * 4; // 384
   /** u64 byte offset in hot of the obarray table, u32 number of dumped symbols in the obarray. */
   static final int OFF_OBARRAY = OFF_DEMAND_TABLES + Types.COUNT * 8; // 464
+  /**
+   * u64 byte offset in hot of the page checksum table: the CRC-32 (u32) of each LAZY_PAGE bytes
+   * of lazy hot, then of each LAZY_PAGE bytes of lazy cold (a section's last page may be short).
+   */
+  static final int OFF_PAGE_CRCS = OFF_OBARRAY + 16; // 480
+  /**
+   * The unit in which an uncompressed dump that is read, not mapped, reads its lazy sections:
+   * each page once, when the first object whose record or bytes lie in it is built.
+   */
+  static final int LAZY_PAGE_SHIFT = 14, LAZY_PAGE = 1 << LAZY_PAGE_SHIFT;
+
+  /** How many lazy pages a section of LENGTH bytes has. */
+  static long pages(long length) {
+    return (length + LAZY_PAGE - 1) >>> LAZY_PAGE_SHIFT;
+  }
+
   static final int MAX_TYPES = 16;
   static final int OFF_HEADER_CRC = HEADER_SIZE - 4;
 

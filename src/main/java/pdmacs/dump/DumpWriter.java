@@ -247,17 +247,23 @@ final class DumpWriter {
       obarrayPosition.put(s, obarraySymbols.size());
       obarraySymbols.add(s);
       note(s, "the obarray");
+      // One root at a time, so that what one symbol reaches is numbered together (see drain).
+      drain();
     }
-    drain();
     if (!lazyDefinitions) {
       for (int t = 0; t < Types.COUNT; t++) eagerCount[t] = byType[t].size();
       return;
     }
     // 3. The deferred definitions and property values, built on first use.
     deferring = false;
-    for (Symbol s : deferred) note(s.function(), s);
-    for (Cons cell : deferredCellOrder) note(cell.car, cell);
-    drain();
+    for (Symbol s : deferred) {
+      note(s.function(), s);
+      drain();
+    }
+    for (Cons cell : deferredCellOrder) {
+      note(cell.car, cell);
+      drain();
+    }
     // A definition the eager heap holds anyway is written as itself.
     for (Symbol s : deferred) {
       if (isEager(s.function())) continue;
@@ -277,6 +283,12 @@ final class DumpWriter {
     return def != null ? DumpFormat.lazy(def) : word(s.function());
   }
 
+  /**
+   * Visits what the queue holds and what that reaches, breadth first. The last two phases drain
+   * after each root, so that the objects one symbol or one definition reaches get consecutive
+   * numbers, and their records sit together in the lazy sections, which the loader reads page by
+   * page: building one definition then reads a page or two, not pages all over the section.
+   */
   private void drain() {
     while (!queue.isEmpty()) {
       Object o = queue.poll();
@@ -387,33 +399,44 @@ final class DumpWriter {
     for (int t = 0; t < Types.COUNT; t++) {
       hot.align8();
       tableOffsets[t] = hot.size();
-      writeRecords(t, 0, t == Types.SYMBOL ? byType[t].size() : eagerCount[t], hot, 0, cold, 0, null);
+      writeRecords(t, 0, t == Types.SYMBOL ? byType[t].size() : eagerCount[t], hot, cold, 0, null);
     }
     hot.align8();
     long obarrayTable = hot.size();
     int obarrayEntries = writeObarrayTable(hot);
-    hot.align8();
-    long hotWords = hot.size() >>> 3;
+    // Lazy hot's positions count from its own first word until hot is complete: hot ends with
+    // the lazy sections' page checksums, so its size depends on theirs.
     long[] demandTables = new long[Types.COUNT];
     for (int t = 0; t < Types.COUNT; t++) {
       if (t == Types.SYMBOL) continue;
       int from = eagerCount[t], to = byType[t].size();
       if (Types.RECORD_SIZE[t] > 0) {
-        demandTables[t] = hotWords + (lazyHot.size() >>> 3);
-        writeRecords(t, from, to, lazyHot, hotWords, lazyCold, cold.size(), null);
+        demandTables[t] = lazyHot.size() >>> 3;
+        writeRecords(t, from, to, lazyHot, lazyCold, cold.size(), null);
       } else {
         long[] at = new long[to - from];
-        writeRecords(t, from, to, lazyHot, hotWords, lazyCold, cold.size(), at);
-        demandTables[t] = hotWords + (lazyHot.size() >>> 3);
+        writeRecords(t, from, to, lazyHot, lazyCold, cold.size(), at);
+        demandTables[t] = lazyHot.size() >>> 3;
         for (long w : at) lazyHot.putLong(w);
       }
     }
-    long definitionTable = hotWords + (lazyHot.size() >>> 3);
+    long definitionTable = lazyHot.size() >>> 3;
     for (Object root : lazyDefs) hotRef(lazyHot, root);
+    byte[] lazyHotRaw = lazyHot.toByteArray(), lazyColdRaw = lazyCold.toByteArray();
+    hot.align8();
+    long pageCrcs = hot.size();
+    writePageCrcs(hot, lazyHotRaw);
+    writePageCrcs(hot, lazyColdRaw);
+    hot.align8();
+    long hotWords = hot.size() >>> 3;
+    for (int t = 0; t < Types.COUNT; t++) {
+      if (t != Types.SYMBOL) demandTables[t] += hotWords;
+    }
+    definitionTable += hotWords;
     ByteSink disc = new ByteSink(1 << 16);
     writeDiscardable(disc);
 
-    byte[][] raw = {hot.toByteArray(), cold.toByteArray(), disc.toByteArray(), lazyHot.toByteArray(), lazyCold.toByteArray()};
+    byte[][] raw = {hot.toByteArray(), cold.toByteArray(), disc.toByteArray(), lazyHotRaw, lazyColdRaw};
     byte[][] stored = new byte[DumpFormat.SECTIONS][];
     for (int i = 0; i < DumpFormat.SECTIONS; i++) stored[i] = compress ? lz4(raw[i]) : raw[i];
 
@@ -448,6 +471,7 @@ final class DumpWriter {
     header.putLong(DumpFormat.OFF_LAZY + 8, definitionTable);
     header.putLong(DumpFormat.OFF_OBARRAY, obarrayTable);
     header.putInt(DumpFormat.OFF_OBARRAY + 8, obarraySymbols.size());
+    header.putLong(DumpFormat.OFF_PAGE_CRCS, pageCrcs);
     writeFileAtomically(file, header, sectionOffsets, stored);
 
     Result r = new Result();
@@ -461,6 +485,14 @@ final class DumpWriter {
     r.objects = total;
     r.lazyDefinitions = lazyDefs.size();
     return r;
+  }
+
+  /** The CRC-32 of each DumpFormat.LAZY_PAGE bytes of SECTION (the last may be short), into HOT. */
+  private static void writePageCrcs(ByteSink hot, byte[] section) {
+    for (int at = 0; at < section.length; at += DumpFormat.LAZY_PAGE) {
+      int len = Math.min(DumpFormat.LAZY_PAGE, section.length - at);
+      hot.putInt(DumpFormat.crc(ByteBuffer.wrap(section, at, len)));
+    }
   }
 
   private static long alignPage(long off) {
@@ -517,15 +549,15 @@ final class DumpWriter {
   // ---- Tables -------------------------------------------------------------------------------
 
   /**
-   * Writes the records of type TYPE's objects FROM..TO-1 into HOT, whose first word is word
-   * WORD_BASE of the dump, and their bytes into COLD, whose first byte is cold byte COLD_BASE;
-   * when AT is not null, puts there the word number where each record starts.
+   * Writes the records of type TYPE's objects FROM..TO-1 into HOT and their bytes into COLD,
+   * whose first byte is cold byte COLD_BASE; when AT is not null, puts there the word of HOT
+   * (counted from its start) where each record starts.
    */
-  private void writeRecords(int type, int from, int to, ByteSink hot, long wordBase, ByteSink cold, long coldBase, long[] at) {
+  private void writeRecords(int type, int from, int to, ByteSink hot, ByteSink cold, long coldBase, long[] at) {
     List<Object> objs = byType[type];
     for (int i = from; i < to; i++) {
       Object o = objs.get(i);
-      if (at != null) at[i - from] = wordBase + (hot.size() >>> 3);
+      if (at != null) at[i - from] = hot.size() >>> 3;
       int coldAt = (int) (coldBase + cold.size());
       switch (type) {
         case Types.CONS: {

@@ -18,7 +18,10 @@ public final class DumpBytes {
   public static final int HEADER_SIZE = 512;
   public static final int OFF_VERSION = 8, OFF_FLAGS = 12, OFF_FINGERPRINT = 16, OFF_SECTIONS = 48;
   public static final int SECTION_ENTRY = 32, SECTIONS = 5, TYPES = 10;
-  public static final int OFF_COUNTS = 208, OFF_TABLES = 248, OFF_HEADER_CRC = 508;
+  public static final int OFF_COUNTS = 208, OFF_TABLES = 248, OFF_PAGE_CRCS = 480, OFF_HEADER_CRC = 508;
+  public static final int SECTION_HOT = 0, SECTION_LAZY_HOT = 3, SECTION_LAZY_COLD = 4;
+  /** The lazy sections' pages, each with its CRC-32 in the page checksum table at the end of hot. */
+  public static final int LAZY_PAGE = 16 << 10;
 
   /** A heap with every type: lists, strings, floats, bignums, vectors, tables, obarrays, records. */
   public static final String SEED_HEAP = String.join("\n",
@@ -70,18 +73,44 @@ public final class DumpBytes {
   }
 
   /**
-   * Recomputes every section checksum that lies within the file, then the header's: a payload
-   * edit then reaches the loader's structural checks instead of stopping at the CRC.
+   * Recomputes the lazy sections' page checksums (when the table and the pages lie within the
+   * file), every section checksum that lies within it, then the header's: a payload edit then
+   * reaches the loader's structural checks instead of stopping at a CRC.
    */
   public static void fixAllCrcs(byte[] b) {
     if (b.length < HEADER_SIZE) return;
     ByteBuffer h = le(b);
+    fixPageCrcs(b);
     for (int s = 0; s < SECTIONS; s++) {
       int e = sectionEntry(s);
       long off = h.getLong(e), len = h.getLong(e + 8);
       if (off >= 0 && len >= 0 && off + len <= b.length && off + len >= off) h.putInt(e + 24, crc(b, (int) off, (int) len));
     }
     fixHeaderCrc(b);
+  }
+
+  /** Whether section S of B (its stored bytes) lies within B. */
+  private static boolean inFile(byte[] b, int s) {
+    long off = le(b).getLong(sectionEntry(s)), len = le(b).getLong(sectionEntry(s) + 8);
+    return off >= 0 && len >= 0 && off + len <= b.length && off + len >= off;
+  }
+
+  /** Recomputes the page checksum table in hot from the lazy sections' pages (uncompressed dumps). */
+  public static void fixPageCrcs(byte[] b) {
+    ByteBuffer h = le(b);
+    if ((h.getInt(OFF_FLAGS) & 1) != 0 || !inFile(b, SECTION_HOT) || !inFile(b, SECTION_LAZY_HOT) || !inFile(b, SECTION_LAZY_COLD)) {
+      return;
+    }
+    long hot = h.getLong(sectionEntry(SECTION_HOT)), hotLength = h.getLong(sectionEntry(SECTION_HOT) + 8);
+    long table = h.getLong(OFF_PAGE_CRCS);
+    long at = table;
+    for (int s : new int[] {SECTION_LAZY_HOT, SECTION_LAZY_COLD}) {
+      long off = h.getLong(sectionEntry(s)), len = h.getLong(sectionEntry(s) + 8);
+      for (long p = 0; p < len; p += LAZY_PAGE, at += 4) {
+        if (table < 0 || at + 4 > hotLength) return;
+        h.putInt((int) (hot + at), crc(b, (int) (off + p), (int) Math.min(LAZY_PAGE, len - p)));
+      }
+    }
   }
 
   /** Puts the current runtime's fingerprint into B, so a seed made by an older build stays useful. */

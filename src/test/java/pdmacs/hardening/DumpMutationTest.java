@@ -136,6 +136,7 @@ class DumpMutationTest {
         List<int[]> fields = new ArrayList<>(); // {offset, width}
         fields.add(new int[] {OFF_VERSION, 4});
         fields.add(new int[] {OFF_FLAGS, 4});
+        fields.add(new int[] {OFF_PAGE_CRCS, 8});
         for (int s = 0; s < SECTIONS; s++) {
           for (int f = 0; f < 3; f++) fields.add(new int[] {sectionEntry(s) + 8 * f, 8});
           fields.add(new int[] {sectionEntry(s) + 24, 4});

@@ -78,7 +78,16 @@ public final class LoadOutcome {
     long alloc0 = THREADS.getThreadAllocatedBytes(tid);
     String finding = null;
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-      DumpLoader.loadRegion(f, 0, f.length(), map, file.toString());
+      if (map) {
+        // Mapped: the lazy sections are read whole, before loadRegion returns.
+        DumpLoader.loadRegion(f, 0, f.length(), true, file.toString());
+      } else {
+        // Read: as at start-up, the loader keeps the file and reads the pages of the lazy
+        // sections that building the symbols and definitions below needs, while F is open.
+        DumpLoader.Prepared p = DumpLoader.prepareRegion(f, 0, f.length(), false, file.toString());
+        p.keepFile(f);
+        p.materialise();
+      }
       loaded++;
       forceLazyDefinitions();
       before.restore();
