@@ -186,11 +186,13 @@ final class DumpWriter {
       List<Cons> spine = new ArrayList<>();
       List<Cons> cells = new ArrayList<>();
       List<Integer> cellAt = new ArrayList<>();
+      java.util.Set<Cons> inSpine = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       int claimed = 0;
       for (Object p = plist; p instanceof Cons && ((Cons) p).cdr instanceof Cons; p = ((Cons) ((Cons) p).cdr).cdr) {
         Cons key = (Cons) p, cell = (Cons) key.cdr;
+        // A cons met before (here too: a circular list) ends the claim.
         if (localIndex.containsKey(key) || localIndex.containsKey(cell) || plistReferrer.containsKey(key)
-            || plistReferrer.containsKey(cell)) {
+            || plistReferrer.containsKey(cell) || !inSpine.add(key)) {
           break;
         }
         spine.add(key);

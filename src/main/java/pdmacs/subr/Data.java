@@ -400,9 +400,10 @@ public final class Data extends SubrGroup {
   // ---- Property lists -----------------------------------------------------------------------
 
   public static Object get(Symbol s, Object prop) {
-    Object p = s.plist;
-    while (p instanceof Cons) {
-      Cons c = (Cons) p;
+    // plist-get's walk: a circular property list ends the search (nil), as in Emacs.
+    ListWalk w = new ListWalk(s.plist);
+    while (w.hasCons()) {
+      Cons c = w.cons();
       if (!(c.cdr instanceof Cons)) break;
       if (c.car == prop) {
         Cons valueCell = (Cons) c.cdr;
@@ -410,29 +411,18 @@ public final class Data extends SubrGroup {
         if (valueCell.car instanceof pdmacs.lisp.LazyValue) valueCell.car = ((pdmacs.lisp.LazyValue) valueCell.car).force();
         return valueCell.car;
       }
-      p = ((Cons) c.cdr).cdr;
+      w.tail = c.cdr;
+      if (!w.advance()) break;
     }
     return NIL;
   }
 
-  /** Sets PROP in S's plist; a new property goes at the end, as Emacs's plist-put puts it. */
+  /**
+   * Sets PROP in S's plist as Emacs's put does, with plist-put: a new property goes at the end;
+   * a circular or improper property list signals.
+   */
   public static void put(Symbol s, Object prop, Object value) {
-    Object p = s.plist;
-    Cons lastValueCell = null;
-    while (p instanceof Cons) {
-      Cons c = (Cons) p;
-      if (!(c.cdr instanceof Cons)) break;
-      Cons valueCell = (Cons) c.cdr;
-      if (c.car == prop) {
-        valueCell.car = value;
-        return;
-      }
-      lastValueCell = valueCell;
-      p = valueCell.cdr;
-    }
-    Cons pair = new Cons(prop, new Cons(value, NIL));
-    if (lastValueCell == null) s.plist = pair;
-    else lastValueCell.cdr = pair;
+    s.plist = Fns.plistPut(s.plist, prop, value, false);
   }
 
   // ---- Arrays -------------------------------------------------------------------------------

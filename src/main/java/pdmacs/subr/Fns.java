@@ -1110,7 +1110,7 @@ public final class Fns extends SubrGroup {
     return NIL;
   }
 
-  private static Object plistPut(Object plist, Object prop, Object value, boolean byEqual) {
+  static Object plistPut(Object plist, Object prop, Object value, boolean byEqual) {
     Cons prev = null;
     ListWalk w = new ListWalk(plist);
     while (w.hasCons()) {
