@@ -18,7 +18,8 @@ import pdmacs.runtime.Runtime;
 
 /**
  * The evaluator's hot paths: interpreted fib (closure calls, lexical variable lookup, fixnum
- * subrs) with lexical and with dynamic binding, and a while loop with setq. Run by make jmh.
+ * subrs) with lexical and with dynamic binding, a while loop with setq, and an equal hash table
+ * filled and read with fixnum and string keys (bench/workloads.el's bench-hash). Run by make jmh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +34,7 @@ public class EvalBench {
   private Object fibLexical;
   private Object fibDynamic;
   private Object loop;
+  private Object hash;
 
   @Setup
   public void setUp() {
@@ -43,6 +45,13 @@ public class EvalBench {
     fibLexical = read("(bench-fib-lex 20)");
     fibDynamic = read("(bench-fib-dyn 20)");
     loop = read("(let ((i 0) (s 0)) (while (< i 10000) (setq s (+ s i)) (setq i (1+ i))) s)");
+    hash = read("(let ((h (make-hash-table :test 'equal)) (i 0) (hits 0))"
+        + " (while (< i 10000) (puthash i i h) (puthash (number-to-string i) i h) (setq i (1+ i)))"
+        + " (setq i 0)"
+        + " (while (< i 10000)"
+        + "   (if (eql (gethash i h) (gethash (number-to-string i) h)) (setq hits (1+ hits)))"
+        + "   (setq i (1+ i)))"
+        + " hits)");
   }
 
   private static Object read(String source) {
@@ -62,5 +71,10 @@ public class EvalBench {
   @Benchmark
   public Object whileLoop10k() {
     return Eval.eval(loop, Lisp.list(Lisp.T));
+  }
+
+  @Benchmark
+  public Object hashEqual10k() {
+    return Eval.eval(hash, Lisp.list(Lisp.T));
   }
 }
