@@ -148,16 +148,19 @@ public final class EvalFns extends SubrGroup {
       return Eval.apply(Lisp.car(l), Lisp.cdr(l));
     }
     Object last = a[a.length - 1];
-    int n = 0;
-    Object tail = last;
-    n = Lisp.consCount(last); // signals circular-list on a circular last argument
-    for (int k = 0; k < n; k++) tail = ((Cons) tail).cdr;
-    // Like Emacs, a dotted last argument is reported by its final cdr.
-    if (tail != NIL) throw Lisp.wrongType(Q.listp, tail);
+    int n = Lisp.consCount(last); // signals circular-list on a circular last argument
     Object[] args = new Object[a.length - 2 + n];
     System.arraycopy(a, 1, args, 0, a.length - 2);
-    int i = a.length - 2;
-    for (Object o = last; o instanceof Cons; o = ((Cons) o).cdr) args[i++] = ((Cons) o).car;
+    // One walk copies the elements and finds the tail: a long list is spread by a call that
+    // runs once, in the JVM's interpreter, where each walk over it counts.
+    Object tail = last;
+    for (int i = a.length - 2; i < args.length; i++) {
+      Cons c = (Cons) tail;
+      args[i] = c.car;
+      tail = c.cdr;
+    }
+    // Like Emacs, a dotted last argument is reported by its final cdr.
+    if (tail != NIL) throw Lisp.wrongType(Q.listp, tail);
     return Eval.funcall(a[0], args);
   }
 
