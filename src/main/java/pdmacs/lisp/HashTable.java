@@ -89,11 +89,16 @@ public final class HashTable {
     return (h ^ (h >>> 16)) & (buckets.length - 1);
   }
 
-  /** The slot holding KEY, whose hash is H, or -1. */
+  /**
+   * The slot holding KEY, whose hash is H, or -1. As in Emacs, a key eq to the one in a slot
+   * matches without asking the test: a test defined with define-hash-table-test is not called
+   * for it (and equal does not compare a key with itself).
+   */
   private int find(Object key, int h) {
     if (count == 0) return -1;
     for (int s = buckets[bucketOf(h)] - 1; s >= 0; s = next[s]) {
-      if (hashes[s] == h && test.same(key, keys[s])) return s;
+      Object k = keys[s];
+      if (Lisp.eq(key, k) || hashes[s] == h && test.same(key, k)) return s;
     }
     return -1;
   }
