@@ -18,10 +18,25 @@ CLASSES := target/classes
 # steps of 10 ms (HotSpot's VM_Exit), which a third of the runs of ./emacs --batch --eval
 # '(kill-emacs)' paid. Long runs reach the compilers a little later: fib 30 got faster, the
 # list, string and hash workloads did not change beyond noise (docs/BENCHMARKS.md).
+# -XX:MaxRecursiveInlineLevel=0: the evaluator is recursive (eval, evalCall, evalSubrCall,
+# evalDataCall, eval) and C2, which by default inlines a method once more into itself, made its
+# first compilation of Eval.eval four times larger (127 methods inlined, 31 KB of code): 50 to
+# 180 ms of the C2 thread, all the while the Lisp thread ran C1's profiling code. Without it
+# C2's code arrives about 100 ms sooner: bench-string and bench-hash 1e5 about 20% faster,
+# fib 30 10%, start-up unchanged (numbers in the commit that added it).
+# -XX:CompileCommand=dontinline Eval.evalCall: each compiled caller of eval (progn, let, setq,
+# if, funcallLambda...) otherwise carried its own copy of the whole call machinery (evalCall,
+# evalSubrCall, evalDataCall, the fast paths; some 30 methods), and a program that starts
+# taking new paths (bench-hash's second loop: gethash with an optional argument left out, a
+# fns.c subr) deoptimized every copy at once and waited for C2 to recompile them all. Now eval
+# keeps its quick cases (symbols, constants) inline and the call machinery is compiled once:
+# bench-hash 1e5 10-20% faster, the other workloads and fib unchanged (numbers in the commit
+# that added it). quiet: no line about it on stdout.
 # PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
 TIERS := -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=10000 \
   -XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=30000 -XX:Tier4BackEdgeThreshold=200000
-JVM_FLAGS := -XX:+UseSerialGC -XX:-UsePerfData $(TIERS) -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
+JVM_FLAGS := -XX:+UseSerialGC -XX:-UsePerfData $(TIERS) -XX:MaxRecursiveInlineLevel=0 \
+  -XX:CompileCommand=quiet -XX:CompileCommand=dontinline,pdmacs.eval.Eval::evalCall -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
 
 # The launchers' first line: the directory the script is in, from $0 by parameter expansion
 # (running dirname and a subshell cost 1-2 ms of every start); only a bare name, which the

@@ -21,7 +21,9 @@ import static pdmacs.lisp.Lisp.list;
  * garbage-collector entry points, which here defer to the JVM.
  */
 public final class Alloc extends SubrGroup {
-  private static final int CONS = 0, LIST = 1, MAKE_LIST = 2, MAKE_VECTOR = 3, VECTOR = 4,
+  /** The id of cons, which the evaluator runs itself (Eval.evalSubrCall). */
+  public static final int CONS = 0;
+  private static final int LIST = 1, MAKE_LIST = 2, MAKE_VECTOR = 3, VECTOR = 4,
       MAKE_STRING = 5, STRING = 6, MAKE_BOOL_VECTOR = 7, BOOL_VECTOR = 8, PURECOPY = 9,
       GARBAGE_COLLECT = 10, RECORD = 11, MAKE_RECORD = 12, UNIBYTE_STRING = 13;
 

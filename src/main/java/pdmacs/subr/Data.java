@@ -520,6 +520,8 @@ public final class Data extends SubrGroup {
       case CONSP: return bool(a instanceof Cons);
       case ADD1: return a instanceof Long ? Arith.add(a, 1L) : null;
       case SUB1: return a instanceof Long ? Arith.sub(a, 1L) : null;
+      // The digits of a fixnum are ASCII: a unibyte string, as call makes it.
+      case NUMBER_TO_STRING: return a instanceof Long ? new LString(a.toString(), false) : null;
       default: return null;
     }
   }
@@ -531,6 +533,7 @@ public final class Data extends SubrGroup {
     switch (id) {
       case PLUS: return Arith.add(a, b);
       case MINUS: return Arith.sub(a, b);
+      case TIMES: return Arith.mul(a, b);
       case NUM_EQ: return compareFixnums((Long) a, (Long) b, 0);
       case LT: return compareFixnums((Long) a, (Long) b, 1);
       case GT: return compareFixnums((Long) a, (Long) b, 2);

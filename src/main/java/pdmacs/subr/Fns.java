@@ -609,8 +609,14 @@ public final class Fns extends SubrGroup {
     return b.build();
   }
 
-  /** The chars the string arguments of concat hold: the result's size when all are strings. */
+  /**
+   * The chars the string arguments of concat hold (the result's size when all are strings), for
+   * a few arguments. Many (apply #'concat LIST) are appended to a buffer that grows instead: that
+   * call runs once, in the JVM's interpreter, where a second walk over the arguments costs more
+   * than the buffer's copies as it doubles.
+   */
   private static int concatCapacity(Object[] args) {
+    if (args.length > 16) return 16 * args.length;
     long n = 16;
     for (Object arg : args) if (arg instanceof LString) n += ((LString) arg).str().length();
     return (int) Math.min(n, Integer.MAX_VALUE - 16);

@@ -223,12 +223,15 @@ public final class Lread extends SubrGroup {
     if (!nomessage && !batch) Print.message("Loading " + name + " (source)...");
     String text;
     try {
-      text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+      text = new String(readAllBytes(p), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new LispSignal(Q.fileError, list(Lisp.str("Opening input file"), Lisp.str(String.valueOf(e.getMessage())), Lisp.str(name)));
     }
     loadSource(text, name);
-    String base = p.getFileName().toString().replaceFirst("\\.el$", "");
+    // The name less ".el", for after-load-alist; not by a regular expression, whose classes
+    // (java.util.regex, 13 of them) a load would otherwise be the first to need.
+    String fileName = p.getFileName().toString();
+    String base = fileName.endsWith(".el") ? fileName.substring(0, fileName.length() - 3) : fileName;
     for (Object key : afterLoadKeys()) {
       if (key instanceof LString) {
         String k = ((LString) key).str();
@@ -237,6 +240,16 @@ public final class Lread extends SubrGroup {
     }
     if (!nomessage && !batch) Print.message("Loading " + name + " (source)...done");
     return T;
+  }
+
+  /**
+   * The bytes of file P, read through a FileInputStream: Files.readAllBytes would load some 25
+   * classes of NIO channels, a few ms of the first load of a run (nothing else uses them).
+   */
+  private static byte[] readAllBytes(Path p) throws IOException {
+    try (java.io.FileInputStream in = new java.io.FileInputStream(p.toFile())) {
+      return in.readAllBytes();
+    }
   }
 
   private static java.util.List<Object> afterLoadKeys() {

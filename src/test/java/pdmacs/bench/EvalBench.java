@@ -18,7 +18,9 @@ import pdmacs.runtime.Runtime;
 
 /**
  * The evaluator's hot paths: interpreted fib (closure calls, lexical variable lookup, fixnum
- * subrs) with lexical and with dynamic binding, and a while loop with setq. Run by make jmh.
+ * subrs) with lexical and with dynamic binding, a while loop with setq, the same loop as dotimes
+ * expands it (a let of one binding per iteration), and an equal hash table
+ * filled and read with fixnum and string keys (bench/workloads.el's bench-hash). Run by make jmh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +35,8 @@ public class EvalBench {
   private Object fibLexical;
   private Object fibDynamic;
   private Object loop;
+  private Object hash;
+  private Object dotimes;
 
   @Setup
   public void setUp() {
@@ -43,6 +47,17 @@ public class EvalBench {
     fibLexical = read("(bench-fib-lex 20)");
     fibDynamic = read("(bench-fib-dyn 20)");
     loop = read("(let ((i 0) (s 0)) (while (< i 10000) (setq s (+ s i)) (setq i (1+ i))) s)");
+    // What (dotimes (j 10000) (setq s (+ s j))) expands to: a let of one binding per iteration.
+    dotimes = read("(let ((limit 10000) (counter 0) (s 0))"
+        + " (while (< counter limit) (let ((j counter)) (setq s (+ s j))) (setq counter (1+ counter)))"
+        + " s)");
+    hash = read("(let ((h (make-hash-table :test 'equal)) (i 0) (hits 0))"
+        + " (while (< i 10000) (puthash i i h) (puthash (number-to-string i) i h) (setq i (1+ i)))"
+        + " (setq i 0)"
+        + " (while (< i 10000)"
+        + "   (if (eql (gethash i h) (gethash (number-to-string i) h)) (setq hits (1+ hits)))"
+        + "   (setq i (1+ i)))"
+        + " hits)");
   }
 
   private static Object read(String source) {
@@ -62,5 +77,15 @@ public class EvalBench {
   @Benchmark
   public Object whileLoop10k() {
     return Eval.eval(loop, Lisp.list(Lisp.T));
+  }
+
+  @Benchmark
+  public Object dotimes10k() {
+    return Eval.eval(dotimes, Lisp.list(Lisp.T));
+  }
+
+  @Benchmark
+  public Object hashEqual10k() {
+    return Eval.eval(hash, Lisp.list(Lisp.T));
   }
 }
