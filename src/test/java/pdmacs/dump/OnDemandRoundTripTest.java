@@ -30,14 +30,12 @@ class OnDemandRoundTripTest {
   private final Path dir;
 
   OnDemandRoundTripTest() throws Exception {
-    dir = Files.createTempDirectory("pdmacs-on-demand");
+    dir = TempTree.create("pdmacs-on-demand");
   }
 
   @AfterProperty
   void cleanUp() throws Exception {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TempTree.delete(dir);
   }
 
   /** The rt- symbols and keywords of the main obarray in mapatoms order (temacs has no push or lambda macro). */

@@ -23,14 +23,12 @@ class RandomHeapRoundTripTest {
   private final Path dir;
 
   RandomHeapRoundTripTest() throws Exception {
-    dir = Files.createTempDirectory("pdmacs-random-heap");
+    dir = TempTree.create("pdmacs-random-heap");
   }
 
   @AfterProperty
   void cleanUp() throws Exception {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TempTree.delete(dir);
   }
 
   @Property(tries = 12)
