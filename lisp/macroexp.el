@@ -7,69 +7,8 @@
 (defvar macroexpand-all-environment nil
   "The macro environment in effect while `macroexpand-all' walks a form.")
 
-(defun macroexp--walk-forms (forms env)
-  "Expand every form in the list FORMS (which may be dotted) in ENV."
-  (if (consp forms)
-      (cons (macroexp--walk (car forms) env)
-            (macroexp--walk-forms (cdr forms) env))
-    forms))
-
-(defun macroexp--walk-lambda (fn env)
-  "Expand the body of the lambda expression FN."
-  (if (consp (cdr-safe fn))
-      (cons (car fn) (cons (car (cdr fn)) (macroexp--walk-forms (cdr (cdr fn)) env)))
-    fn))
-
-(defun macroexp--walk-binding (binding env)
-  "Expand the value forms of a `let' BINDING."
-  (if (consp binding)
-      (cons (car binding) (macroexp--walk-forms (cdr binding) env))
-    binding))
-
-(defun macroexp--walk (form env)
-  "Expand all macros in FORM, using the macro environment ENV."
-  (let ((macroexpand-all-environment env))
-    (setq form (macroexpand form env))
-    (if (not (consp form))
-        form
-      (let ((head (car form))
-            (args (cdr form)))
-        (cond
-         ((memq head '(quote interactive)) form)
-         ((eq head 'function)
-          (if (eq (car-safe (car-safe args)) 'lambda)
-              (list 'function (macroexp--walk-lambda (car args) env))
-            form))
-         ((memq head '(let let*))
-          (if (consp args)
-              (cons head
-                    (cons (mapcar (lambda (b) (macroexp--walk-binding b env))
-                                  (car args))
-                          (macroexp--walk-forms (cdr args) env)))
-            form))
-         ((eq head 'cond)
-          (cons 'cond (mapcar (lambda (clause) (macroexp--walk-forms clause env))
-                              args)))
-         ((eq head 'condition-case)
-          (if (consp (cdr-safe args))
-              (cons head
-                    (cons (car args)
-                          (cons (macroexp--walk (car (cdr args)) env)
-                                (mapcar (lambda (handler)
-                                          (if (consp handler)
-                                              (cons (car handler)
-                                                    (macroexp--walk-forms
-                                                     (cdr handler) env))
-                                            handler))
-                                        (cdr (cdr args))))))
-            form))
-         ((memq head '(defvar defconst))
-          (if (consp args)
-              (cons head (cons (car args) (macroexp--walk-forms (cdr args) env)))
-            form))
-         ((eq (car-safe head) 'lambda)
-          (cons (macroexp--walk-lambda head env) (macroexp--walk-forms args env)))
-         (t (cons head (macroexp--walk-forms args env))))))))
+;; The walk itself, `macroexp--walk' and `macroexp--walk-forms', is in Java
+;; (pdmacs.subr.Macroexp): load expands every form of every file with it.
 
 (defun macroexpand-all (form &optional environment)
   "Return FORM with every macro call in it expanded, using ENVIRONMENT."

@@ -71,3 +71,29 @@
 
 (defmacro macroexp-tests--broken ()
   (error "This macro cannot be expanded"))
+
+(ert-deftest macroexp-tests-expand-all-shapes ()
+  ;; A dotted list of forms keeps its tail; bindings without a value, a handler without
+  ;; a body and quoted data are left as they are; a fresh list comes back.
+  (should (equal (macroexpand-all '(foo (macroexp-tests--inc a) . tail))
+                 '(foo (1+ a) . tail)))
+  (should (equal (macroexpand-all '(let* (a (b) (c (macroexp-tests--inc 1))) c))
+                 '(let* (a (b) (c (1+ 1))) c)))
+  (should (equal (macroexpand-all '(condition-case nil (macroexp-tests--inc 1) (quit)))
+                 '(condition-case nil (1+ 1) (quit))))
+  (should (equal (macroexpand-all '(defconst c (macroexp-tests--inc 1) "doc"))
+                 '(defconst c (1+ 1) "doc")))
+  (let ((form (list 'progn '(macroexp-tests--inc 1))))
+    (should-not (eq (macroexpand-all form) form))))
+
+(ert-deftest macroexp-tests-expand-all-long-call ()
+  ;; A call with thousands of arguments expands like a short one.
+  (let ((expanded (macroexpand-all (cons 'list (append (number-sequence 1 5000)
+                                                      '((macroexp-tests--inc 1)))))))
+    (should (= (length expanded) 5002))
+    (should (equal (car (last expanded)) '(1+ 1)))))
+
+(ert-deftest macroexp-tests-environment-is-bound ()
+  ;; A macro expanded by the walk sees the environment in macroexpand-all-environment.
+  (should (equal (macroexpand-all '(probe) '((probe . (lambda () (list 'quote (length macroexpand-all-environment))))))
+                 ''1)))

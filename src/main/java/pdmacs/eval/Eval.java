@@ -64,6 +64,18 @@ public final class Eval {
     }
   }
 
+  /**
+   * For Java code that recurses on Lisp data as the evaluator does (the macroexp walker): one
+   * level against max-lisp-eval-depth, given back by {@link #leaveNested}.
+   */
+  public static void enterNested() {
+    enter();
+  }
+
+  public static void leaveNested() {
+    depth--;
+  }
+
   public static LispSignal nesting(int d) {
     return new LispSignal(Q.excessiveLispNesting, list((long) d));
   }

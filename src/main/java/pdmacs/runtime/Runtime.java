@@ -27,6 +27,7 @@ public final class Runtime {
     return new SubrGroup[] {
       new SpecialForms(),
       new pdmacs.subr.EvalFns(),
+      new pdmacs.subr.Macroexp(),
       new Data(),
       new pdmacs.subr.Fns(),
       new pdmacs.subr.FnsDigest(),

@@ -1058,6 +1058,19 @@ public final class Fns extends SubrGroup {
    * Calls FN on each element of SEQ and returns the results. A list's length is taken first
    * (so a circular one is an error), and the walk stops early if FN shortens the list.
    */
+  /**
+   * The elements mapcar calls its function on, SEQ checked as mapcar checks it, for Java code
+   * that maps without a Lisp function (Macroexp).
+   */
+  static Object[] mapElements(Object seq) {
+    if (seq instanceof Record) return new Object[0];
+    if (!Lisp.isList(seq)) return elements(seq);
+    Object[] out = new Object[listLength(seq)];
+    Object tail = seq;
+    for (int i = 0; i < out.length; i++, tail = ((Cons) tail).cdr) out[i] = ((Cons) tail).car;
+    return out;
+  }
+
   private static Object[] mapResults(Object fn, Object seq) {
     // Emacs 28 accepts a record here (its length is defined) but walks it as an empty list:
     // FN is never called and the result is empty.

@@ -85,6 +85,20 @@ class EvalTest {
         + "(setq log 'cleaned)) (error nil)) log)"));
   }
 
+  /**
+   * The macroexp walker (Java, under macroexpand-all and load) on forms no Lisp file has: a
+   * circular list of forms signals (GNU Emacs 28 loops for ever on it), and deep nesting is the
+   * evaluator's nesting error, not a Java stack overflow.
+   */
+  @Test
+  void macroexpWalkerOnCircularAndDeepForms() {
+    assertEquals("circular-list", run("(let ((l (list 'progn 1 2))) (setcdr (cdr (cdr l)) (cdr l))"
+        + " (condition-case e (macroexp--walk l nil) (error (car e))))"));
+    assertEquals("excessive-lisp-nesting", run("(let ((f 1) (i 0)) (while (< i 200000) (setq f (list 'progn f) i (1+ i)))"
+        + " (condition-case e (macroexp--walk f nil) (error (car e))))"));
+    assertEquals("(progn (a . b) 1 . 2)", run("(macroexp--walk '(progn (a . b) 1 . 2) nil)"));
+  }
+
   @Test
   void deepRecursionSignalsNestingErrorNotStackOverflow() {
     run("(defalias 'et-inf (function (lambda (n) (et-inf (1+ n)))))");
