@@ -1156,7 +1156,7 @@ public final class DumpLoader {
   /**
    * A value, or a lazy definition: only where the writer puts one, a function cell or the car of
    * a cons (a property value's). Elsewhere Lisp would see the LazyValue itself, which only
-   * Symbol.function and Symbol.forcedPlist replace by what it stands for.
+   * Symbol.function and Data.forcedPlist replace by what it stands for.
    */
   private Object definition(long w) throws DumpLoadException {
     if ((w & 3) == 3 && ((w >>> 2) & 7) == DumpFormat.OTHER_LAZY) {

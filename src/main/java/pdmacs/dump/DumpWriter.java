@@ -70,13 +70,13 @@ final class DumpWriter {
    * Property value cells (the cons whose car is a property's value) whose value, a function or
    * a record met first there, is deferred like a function cell's definition: gv-expanders,
    * cl-generic's dispatch records and the like, which a start-up does not use. `get` and
-   * `symbol-plist` build them (Symbol.forcedPlist).
+   * `symbol-plist` build them (Data.forcedPlist).
    */
   private final IdentityHashMap<Cons, Boolean> deferredCells = new IdentityHashMap<>();
   private final List<Cons> deferredCellOrder = new ArrayList<>();
   /**
    * A deferred value must be reachable only through its symbol's property list, which
-   * Symbol.forcedPlist builds: a cons of that list held by anything else (a variable holding the
+   * Data.forcedPlist builds: a cons of that list held by anything else (a variable holding the
    * list, a tail of it, another list) would let Lisp see the waiting value itself. So each cons
    * of the list up to a deferred cell has the one referrer it may have (the symbol, or the cons
    * before it); a reference from anything else exposes the cells deferred from there on.
@@ -179,7 +179,7 @@ final class DumpWriter {
    * met yet is deferred, as noteFunction defers definitions.
    */
   private void notePlist(Symbol s, Object from) {
-    Object plist = s.forcedPlist();
+    Object plist = pdmacs.subr.Data.forcedPlist(s);
     if (deferring) {
       // The list's conses met so far, and the referrer each may have; they are claimed (put in
       // plistReferrer) only up to the last deferred cell, and only when none has been met before.
@@ -298,7 +298,7 @@ final class DumpWriter {
         Cons c = (Cons) o;
         // A property value that waits in the dump this session started from, met before its
         // symbol's property list (a cons held elsewhere too): built now, to be written as itself.
-        if (c.car instanceof pdmacs.lisp.LazyValue) c.car = ((pdmacs.lisp.LazyValue) c.car).force();
+        pdmacs.lisp.LazyValue.forceCar(c);
         if (!deferredCells.containsKey(c)) note(c.car, o);
         note(c.cdr, o);
       } else if (o instanceof Symbol) {

@@ -63,7 +63,7 @@ public final class HeapDigest {
         out.append("symbol ").append(s.name()).append(s.interned ? " interned" : " uninterned")
             .append(s.special ? " special" : "").append(s.constant ? " constant" : "")
             .append(" value=").append(ref(pdmacs.eval.Specpdl.toplevelValue(s)))
-            .append(" function=").append(ref(s.function())).append(" plist=").append(ref(s.forcedPlist()));
+            .append(" function=").append(ref(s.function())).append(" plist=").append(ref(pdmacs.subr.Data.forcedPlist(s)));
       } else if (o instanceof LString) {
         LString s = (LString) o;
         out.append("string ").append(s.multibyte() ? "multibyte " : "unibyte ");

@@ -13,4 +13,14 @@ package pdmacs.lisp;
 public abstract class LazyValue {
   /** Builds the value; called once. */
   public abstract Object force();
+
+  /**
+   * CELL's car, built first when it is a value a dump left lazy (a property value's cons holds
+   * one, as a function cell can), and then kept in the cell.
+   */
+  public static Object forceCar(Cons cell) {
+    Object v = cell.car;
+    if (v instanceof LazyValue) cell.car = v = ((LazyValue) v).force();
+    return v;
+  }
 }

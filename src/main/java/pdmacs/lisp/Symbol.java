@@ -106,29 +106,6 @@ public final class Symbol {
     return function != Lisp.NIL;
   }
 
-  /**
-   * Builds every property value that a dump left lazy (a {@link LazyValue} in the value's cons,
-   * as a function cell can hold one) and returns the property list, as Lisp must see it.
-   */
-  public Object forcedPlist() {
-    // A circular list (setplist can make one) ends the walk: the tortoise moves to the hare
-    // after 1, 2, 4, ... pairs (Brent), and meeting it again means the pairs repeat.
-    Object tortoise = plist;
-    long steps = 0, period = 1;
-    for (Object p = plist; p instanceof Cons && ((Cons) p).cdr instanceof Cons; ) {
-      Cons valueCell = (Cons) ((Cons) p).cdr;
-      if (valueCell.car instanceof LazyValue) valueCell.car = ((LazyValue) valueCell.car).force();
-      p = valueCell.cdr;
-      if (p == tortoise) break;
-      if (++steps == period) {
-        period <<= 1;
-        steps = 0;
-        tortoise = p;
-      }
-    }
-    return plist;
-  }
-
   /** The cell as it is, lazy or not: for code that saves and restores runtime state. */
   public Object rawFunction() {
     return function;

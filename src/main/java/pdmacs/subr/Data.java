@@ -6,6 +6,7 @@ import pdmacs.lisp.BoolVector;
 import pdmacs.lisp.Cons;
 import pdmacs.lisp.HashTable;
 import pdmacs.lisp.LString;
+import pdmacs.lisp.LazyValue;
 import pdmacs.lisp.LVector;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
@@ -209,7 +210,7 @@ public final class Data extends SubrGroup {
         return s;
       }
       case SYMBOL_FUNCTION: return Lisp.checkSymbol(a[0]).function();
-      case SYMBOL_PLIST: return Lisp.checkSymbol(a[0]).forcedPlist();
+      case SYMBOL_PLIST: return forcedPlist(Lisp.checkSymbol(a[0]));
       case SYMBOL_NAME: return new LString(Lisp.checkSymbol(a[0]).name());
       case BARE_SYMBOL: return Lisp.checkSymbol(a[0]);
       case FSET: {
@@ -405,16 +406,26 @@ public final class Data extends SubrGroup {
     while (w.hasCons()) {
       Cons c = w.cons();
       if (!(c.cdr instanceof Cons)) break;
-      if (c.car == prop) {
-        Cons valueCell = (Cons) c.cdr;
-        // A value a dump left to be built on first use (see Symbol.forcedPlist).
-        if (valueCell.car instanceof pdmacs.lisp.LazyValue) valueCell.car = ((pdmacs.lisp.LazyValue) valueCell.car).force();
-        return valueCell.car;
-      }
+      // A value a dump left to be built on first use is built now.
+      if (c.car == prop) return LazyValue.forceCar((Cons) c.cdr);
       w.tail = c.cdr;
       if (!w.advance()) break;
     }
     return NIL;
+  }
+
+  /**
+   * S's property list, as Lisp must see it: every value a dump left to be built on first use (a
+   * LazyValue in the value's cons) built, walking as get does (a cycle ends the walk).
+   */
+  public static Object forcedPlist(Symbol s) {
+    ListWalk w = new ListWalk(s.plist);
+    while (w.hasCons() && w.cons().cdr instanceof Cons) {
+      LazyValue.forceCar((Cons) w.cons().cdr);
+      w.tail = w.cons().cdr;
+      if (!w.advance()) break;
+    }
+    return s.plist;
   }
 
   /**

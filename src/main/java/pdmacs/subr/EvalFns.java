@@ -152,12 +152,11 @@ public final class EvalFns extends SubrGroup {
 
   /**
    * The arguments apply passes: A's elements between the function and the last, then the
-   * elements of the last, a list, in one walk that also finds a cycle (circular-list, as Emacs's
-   * list_length signals it) and a dotted tail (wrong-type-argument listp, reported by the tail).
-   * One walk rather than a count then a copy: a long list is spread by a call that runs once,
-   * in the JVM's interpreter, where each walk over it counts ((apply #'concat PARTS) of 1e5
-   * parts). The cycle check is Brent's: the walk compares each cdr with a mark that it moves
-   * forward at every power of two steps.
+   * elements of the last, a list, in one walk that also finds a cycle (circular-list with the
+   * list, as Emacs's list_length signals it) and a dotted tail (wrong-type-argument listp,
+   * reported by the tail). One walk rather than a count then a copy: a long list is spread by a
+   * call that runs once, in the JVM's interpreter, where each walk over it counts
+   * ((apply #'concat PARTS) of 1e5 parts).
    */
   private static Object[] spread(Object[] a) {
     int fixed = a.length - 2;
@@ -165,19 +164,13 @@ public final class EvalFns extends SubrGroup {
     Object[] args = new Object[fixed + 8];
     System.arraycopy(a, 1, args, 0, fixed);
     int i = fixed;
-    Object o = list, mark = list;
-    int steps = 0, nextMark = 1;
-    while (o instanceof Cons) {
-      Cons c = (Cons) o;
+    ListWalk w = new ListWalk(list);
+    while (w.hasCons()) {
       if (i == args.length) args = java.util.Arrays.copyOf(args, 2 * i);
-      args[i++] = c.car;
-      o = c.cdr;
-      if (o == mark) throw new LispSignal(Q.circularList, list(list));
-      if (++steps == nextMark) {
-        mark = o;
-        nextMark <<= 1;
-      }
+      args[i++] = w.car();
+      if (!w.advance()) throw new LispSignal(Q.circularList, list(list));
     }
+    Object o = w.tail;
     // Like Emacs, a dotted last argument is reported by its final cdr.
     if (o != NIL) throw Lisp.wrongType(Q.listp, o);
     return i == args.length ? args : java.util.Arrays.copyOf(args, i);

@@ -1055,10 +1055,6 @@ public final class Fns extends SubrGroup {
   // ---- Mapping ------------------------------------------------------------------------------
 
   /**
-   * Calls FN on each element of SEQ and returns the results. A list's length is taken first
-   * (so a circular one is an error), and the walk stops early if FN shortens the list.
-   */
-  /**
    * The elements mapcar calls its function on, SEQ checked as mapcar checks it, for Java code
    * that maps without a Lisp function (Macroexp).
    */
@@ -1071,6 +1067,10 @@ public final class Fns extends SubrGroup {
     return out;
   }
 
+  /**
+   * Calls FN on each element of SEQ and returns the results. A list's length is taken first
+   * (so a circular one is an error), and the walk stops early if FN shortens the list.
+   */
   private static Object[] mapResults(Object fn, Object seq) {
     // Emacs 28 accepts a record here (its length is defined) but walks it as an empty list:
     // FN is never called and the result is empty.
