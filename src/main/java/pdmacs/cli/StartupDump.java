@@ -1,7 +1,6 @@
 package pdmacs.cli;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ final class StartupDump {
         }
         if (prepared != null) prepared.allocate();
       } catch (DumpLoadException e) {
-        failure = message(e);
+        failure = refusal(e.getMessage());
       } catch (IOException e) {
         failure = refusal("read error: " + e.getMessage());
       } catch (OutOfMemoryError e) {
@@ -76,10 +75,6 @@ final class StartupDump {
         crash = e;
       }
       nanos = System.nanoTime() - start;
-    }
-
-    private String message(DumpLoadException e) {
-      return refusal(e.getMessage());
     }
 
     /** The one line a refused load prints: which file, and REASON. */
@@ -111,17 +106,7 @@ final class StartupDump {
         return null;
       }
       shown = jar + "!/" + DUMP_NAME;
-      RandomAccessFile f = new RandomAccessFile(jar.toFile(), "r");
-      boolean kept = false;
-      try {
-        DumpLoader.Prepared p = DumpLoader.prepareRegion(f, entry.dataOffset, entry.length, shouldMap(entry.length), shown);
-        // The loader reads the lazily built definitions from it when one is first used.
-        p.keepFile(f);
-        kept = true;
-        return p;
-      } finally {
-        if (!kept) f.close();
-      }
+      return DumpLoader.prepareFile(jar.toFile(), entry.dataOffset, entry.length, shouldMap(entry.length), shown);
     }
   }
 

@@ -225,6 +225,16 @@ public final class DumpLoader {
 
   /** {@link #prepareFile(Path, boolean)} for a java.io.File, which start-up uses. */
   public static Prepared prepareFile(File file, boolean map) throws DumpLoadException {
+    return prepareFile(file, 0, -1, map, file.toString());
+  }
+
+  /**
+   * The dump at [OFFSET, OFFSET+LENGTH) of FILE (LENGTH -1: the rest of the file), shown as NAME
+   * in messages: checked and read, the file kept open for the lazy sections (a jar's dump entry
+   * is read in place this way).
+   */
+  public static Prepared prepareFile(File file, long offset, long length, boolean map, String name)
+      throws DumpLoadException {
     RandomAccessFile f;
     try {
       f = new RandomAccessFile(file, "r");
@@ -234,7 +244,7 @@ public final class DumpLoader {
     }
     boolean kept = false;
     try {
-      Prepared p = prepareRegion(f, 0, f.length(), map, file.toString());
+      Prepared p = prepareRegion(f, offset, length < 0 ? f.length() - offset : length, map, name);
       p.keepFile(f);
       kept = true;
       return p;
@@ -272,22 +282,15 @@ public final class DumpLoader {
     l.regionOffset = offset;
     l.mapped = stats.mapped;
     for (int i = 0; i < 3; i++) {
-      long off = sections[i][0], stored = sections[i][1], raw = sections[i][2];
-      String what = "corrupt dump file: checksum mismatch in the " + SECTION_NAMES[i] + " section";
       if (i != 1 && !stats.mapped && !l.compressed) {
         // The hot and discardable sections go straight into the words the loader reads.
-        long[] w = readWords(f, offset + off, (int) stored, (int) sections[i][3], what);
+        long[] w = readWords(f, offset + sections[i][0], (int) sections[i][1], (int) sections[i][3],
+            "corrupt dump file: checksum mismatch in the " + SECTION_NAMES[i] + " section");
         if (i == 0) l.words = w;
         else l.discWords = w;
         continue;
       }
-      ByteBuffer b = stats.mapped
-          ? f.getChannel().map(FileChannel.MapMode.READ_ONLY, offset + off, stored)
-          : ByteBuffer.wrap(readBytes(f, offset + off, (int) stored));
-      b.order(ByteOrder.LITTLE_ENDIAN);
-      if (DumpFormat.crc(b) != (int) sections[i][3]) throw new DumpLoadException(what);
-      if (l.compressed) b = decompress(b, (int) raw, SECTION_NAMES[i]);
-      data[i] = b;
+      data[i] = readSection(f, offset, sections[i], stats.mapped, l.compressed, SECTION_NAMES[i]);
     }
     l.cold = data[1];
     if (l.words == null) l.words = toWords(data[0]);
@@ -862,7 +865,7 @@ public final class DumpLoader {
    * after cold's, as the writer numbered them; paged, every page not read yet. Then a file the
    * loader owns is closed.
    */
-  private synchronized void ensureLazySections() throws DumpLoadException {
+  private void ensureLazySections() throws DumpLoadException {
     if (lazyRead) return;
     if (file == null) throw corrupt("the dump file is no longer open");
     if (paged) {
@@ -875,8 +878,8 @@ public final class DumpLoader {
     long[] lazyHot;
     byte[] lazyCold;
     try {
-      lazyHot = toWords(lazySection(lazySections[0], "lazy hot"));
-      lazyCold = copyOf(lazySection(lazySections[1], "lazy cold"));
+      lazyHot = toWords(readSection(file, regionOffset, lazySections[0], mapped, compressed, "lazy hot"));
+      lazyCold = copyOf(readSection(file, regionOffset, lazySections[1], mapped, compressed, "lazy cold"));
     } catch (IOException e) {
       throw new DumpLoadException("read error: " + e.getMessage());
     }
@@ -948,17 +951,13 @@ public final class DumpLoader {
     } catch (IOException e) {
       throw new DumpLoadException("read error: " + e.getMessage());
     }
-    CRC32 crc = new CRC32();
-    crc.update(b, 0, len);
+    ByteBuffer page = ByteBuffer.wrap(b, 0, len);
     long pair = words[pageCrcWord + (p >>> 1)];
-    if ((int) crc.getValue() != ((p & 1) == 0 ? lo(pair) : hi(pair))) {
+    if (DumpFormat.crc(page) != ((p & 1) == 0 ? lo(pair) : hi(pair))) {
       throw corrupt("checksum mismatch in the " + (inHot ? "lazy hot" : "lazy cold") + " section");
     }
     if (inHot) {
-      // A partial last word (a corrupt section) is dropped, so reads of it fail.
-      long[] w = new long[len >>> 3];
-      ByteBuffer.wrap(b, 0, len).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(w);
-      lazyPages[p] = w;
+      lazyPages[p] = toWords(page);
     } else {
       System.arraycopy(b, 0, coldBytes, coldBase + start, len);
     }
@@ -966,13 +965,19 @@ public final class DumpLoader {
     if (--pagesLeft == 0) lazyDone();
   }
 
-  /** A lazy section mapped or read, checked, and decompressed when the dump is compressed. */
-  private ByteBuffer lazySection(long[] entry, String name) throws IOException, DumpLoadException {
-    ByteBuffer b = mapped
-        ? file.getChannel().map(FileChannel.MapMode.READ_ONLY, regionOffset + entry[0], entry[1])
-        : ByteBuffer.wrap(readBytes(file, regionOffset + entry[0], (int) entry[1]));
+  /**
+   * The section whose header ENTRY is {offset, stored, raw, crc} in the dump at OFFSET of F,
+   * mapped (MAP) or read whole, checked, and decompressed when COMPRESSED.
+   */
+  private static ByteBuffer readSection(RandomAccessFile f, long offset, long[] entry, boolean map, boolean compressed,
+      String name) throws IOException, DumpLoadException {
+    ByteBuffer b = map
+        ? f.getChannel().map(FileChannel.MapMode.READ_ONLY, offset + entry[0], entry[1])
+        : ByteBuffer.wrap(readBytes(f, offset + entry[0], (int) entry[1]));
     b.order(ByteOrder.LITTLE_ENDIAN);
-    if (DumpFormat.crc(b) != (int) entry[3]) throw corrupt("checksum mismatch in the " + name + " section");
+    if (DumpFormat.crc(b) != (int) entry[3]) {
+      throw new DumpLoadException("corrupt dump file: checksum mismatch in the " + name + " section");
+    }
     return compressed ? decompress(b, (int) entry[2], name) : b;
   }
 
