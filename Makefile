@@ -7,6 +7,12 @@ CLASSES := target/classes
 # Flags every launcher uses: SerialGC (no GC threads to start, no pauses while the dump loads)
 # and the CDS archive of pdmacs's classes when it exists (-Xshare:auto; the -Xlog flags keep a
 # JDK that cannot use it, e.g. another version, from complaining at every start).
+# Not G1, though JDK 17 maps a CDS archive's heap objects, and with them the archived module
+# graph, only under G1: that saves the 10-13 ms of "Initialize module system" SerialGC pays
+# (-Xlog:startuptime), and ./emacs starts 8 ms sooner with an archive dumped under G1; but the
+# interpreter runs fib 30 16% slower and the list workload 58% slower (12% with -Xmn128m
+# -XX:ParallelGCThreads=1): G1 copies a long list of conses two to three times slower than
+# Serial does (docs/BENCHMARKS.md, "The garbage collector").
 # The JIT stays the default tiered C1+C2: C1 alone (-XX:TieredStopAtLevel=1) starts a few ms
 # sooner but runs fib 30 about 1.6x slower (docs/BENCHMARKS.md).
 # -XX:-UsePerfData: no hsperfdata file to create and map, 2-3 ms of every start (jps and
