@@ -415,29 +415,29 @@ machine's floats can hold.  Return nil."
 
 ;;;; Structures.
 
-(defun cl--struct-slots-checked (struct-type)
+(defun cl--struct-layout-checked (struct-type)
   ;; A structure may have no slots, so ask whether it is one.
   (if (get struct-type 'cl--class)
-      (get struct-type 'cl--struct-slots)
+      (get struct-type 'cl--struct-layout)
     (error "%s is not a struct name" struct-type)))
 
 (defun cl-struct-sequence-type (struct-type)
-  "The sequence type STRUCT-TYPE's objects are, or nil for records."
-  (cl--struct-slots-checked struct-type)
-  nil)
+  "The sequence type STRUCT-TYPE's objects are, list or vector, or nil for records."
+  (cl--struct-layout-checked struct-type)
+  (get struct-type 'cl--struct-type))
 
 (defun cl-struct-slot-info (struct-type)
-  "The slots of STRUCT-TYPE as (NAME DEFAULT . OPTIONS), after the tag slot."
-  (cons '(cl-tag-slot)
-        (mapcar #'copy-sequence (cl--struct-slots-checked struct-type))))
+  "The elements of STRUCT-TYPE's objects as (NAME DEFAULT . OPTIONS), the tag's
+and skipped ones included (named `cl-tag-slot' and `cl-skip-slot')."
+  (mapcar #'copy-sequence (cl--struct-layout-checked struct-type)))
 
 (defun cl-struct-slot-offset (struct-type slot-name)
   "The index of the slot SLOT-NAME in objects of STRUCT-TYPE."
-  (let ((slots (cl--struct-slots-checked struct-type))
-        (i 1))
-    (while (and slots (not (eq (car (car slots)) slot-name)))
-      (setq slots (cdr slots) i (1+ i)))
-    (unless slots
+  (let ((layout (cl--struct-layout-checked struct-type))
+        (i 0))
+    (while (and layout (not (eq (car (car layout)) slot-name)))
+      (setq layout (cdr layout) i (1+ i)))
+    (unless layout
       (signal 'cl-struct-unknown-slot (list struct-type slot-name)))
     i))
 

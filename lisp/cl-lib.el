@@ -459,6 +459,9 @@ anything."
    ((eq type 'keyword) (keywordp object))
    ((get type 'cl-deftype-handler)
     (cl-typep object (funcall (get type 'cl-deftype-handler))))
+   ((get type 'cl--struct-type)
+    (if (get type 'cl--struct-tag-index) (cl--struct-typed-p type object)
+      (error "Unknown type %S" type)))
    ((get type 'cl--struct-slots) (cl--struct-subtype-p (cl--struct-tag object) type))
    ;; A predicate some definer (as `defclass') registered for TYPE.
    ((get type 'cl-deftype-satisfies)
@@ -1219,17 +1222,51 @@ return FORM; initially FORMS; finally [do] FORMS; finally return FORM."
   "A new structure object of type TAG with SLOTS."
   (if (fboundp 'record) (apply #'record tag slots) (apply #'vector tag slots)))
 
+;; A structure of a `:type' (list or vector) has no record to carry its type: it is that
+;; sequence, laid out as its `cl--struct-layout' property says, one entry per element: a
+;; slot (NAME DEFAULT . OPTIONS), (cl-skip-slot nil) for an `:initial-offset' element or
+;; (cl-tag-slot nil) for the element a `:named' one keeps its name in.
+
 (defun cl--struct-set (type object index value)
   "Store VALUE in slot INDEX of OBJECT, a structure of TYPE."
-  (unless (cl--struct-subtype-p (cl--struct-tag object) type)
-    (signal 'wrong-type-argument (list type object)))
-  (aset object index value))
+  (cond ((null (get type 'cl--struct-type))
+         (unless (cl--struct-subtype-p (cl--struct-tag object) type)
+           (signal 'wrong-type-argument (list type object)))
+         (aset object index value))
+        (t
+         (when (and (get type 'cl--struct-tag-index)
+                    (not (cl--struct-typed-p type object)))
+           (signal 'wrong-type-argument (list type object)))
+         (if (eq (get type 'cl--struct-type) 'list)
+             (setcar (nthcdr index object) value)
+           (aset object index value)))))
+
+(defun cl--struct-typed-p (type object)
+  "Non-nil if OBJECT is a structure of TYPE, a named structure of a `:type'."
+  (let ((index (get type 'cl--struct-tag-index)))
+    (and index
+         (if (eq (get type 'cl--struct-type) 'list)
+             (and (consp object)
+                  (let ((tag (nth index object)))
+                    (and tag (symbolp tag) (cl--struct-subtype-p tag type))))
+           (and (vectorp object)
+                (>= (length object) (length (get type 'cl--struct-layout)))
+                (let ((tag (aref object index)))
+                  (and tag (symbolp tag) (cl--struct-subtype-p tag type)))))
+         t)))
 
 (defun cl--struct-slot-spec (slot)
   "SLOT as (NAME DEFAULT . OPTIONS)."
   (if (consp slot)
       (if (cdr slot) slot (list (car slot) nil))
     (list slot nil)))
+
+(defun cl--struct-override (slots overrides)
+  "SLOTS with the defaults the slot specs OVERRIDES give (an `:include' option's)."
+  (mapcar (lambda (slot)
+            (let ((new (assq (car slot) overrides)))
+              (if new (cons (car slot) (cons (car (cdr new)) (cdr (cdr slot)))) slot)))
+          slots))
 
 (defun cl--struct-boa-args (args slots)
   "The BOA constructor ARGS with slot defaults filled in for &optional and
@@ -1252,11 +1289,32 @@ return FORM; initially FORMS; finally [do] FORMS; finally return FORM."
           (push (if (consp a) (car (cdr a)) a) names))))
     names))
 
+(defun cl--struct-layout (name type named offset parent overrides own)
+  "The layout of structure NAME: PARENT's (with OVERRIDES), OFFSET skipped
+elements, the tag when NAMED and PARENT has none, then the OWN slots.
+A record's layout is its tag and slots; TYPE is nil, list or vector."
+  (let ((inherited (and parent (get parent 'cl--struct-layout))))
+    (unless (eq type (and parent (get parent 'cl--struct-type)))
+      (when parent (error ":type disagrees with :include for %s" name)))
+    (if (null type)
+        (append (if inherited
+                    (cl--struct-override inherited overrides)
+                  (list (list 'cl-tag-slot)))
+                own)
+      (append (cl--struct-override inherited overrides)
+              (make-list offset (list 'cl-skip-slot nil))
+              (and named (not (assq 'cl-tag-slot inherited))
+                   (list (list 'cl-tag-slot nil)))
+              own))))
+
 (defmacro cl-defstruct (name-and-options &rest slots)
   "Define a structure type: its constructor, predicate, copier and accessors.
 NAME-AND-OPTIONS is NAME or (NAME OPTIONS...) with options (:constructor
-NAME [ARGLIST]), (:copier NAME), (:predicate NAME), (:conc-name PREFIX) and
-(:include PARENT).  Each slot is NAME or (NAME DEFAULT [:read-only t]...)."
+NAME [ARGLIST]), (:copier NAME), (:predicate NAME), (:conc-name PREFIX),
+(:include PARENT SLOT-DEFAULTS...), (:type list) or (:type vector), :named
+and (:initial-offset N).  Each slot is NAME or (NAME DEFAULT [:read-only t]...).
+A structure is a record unless it has a `:type'; one of a `:type' keeps its
+name in an element only when `:named', and only then has a predicate."
   (declare (indent 1) (doc-string 2))
   (let* ((name (if (consp name-and-options) (car name-and-options) name-and-options))
          (options (if (consp name-and-options) (cdr name-and-options)))
@@ -1266,6 +1324,10 @@ NAME [ARGLIST]), (:copier NAME), (:predicate NAME), (:conc-name PREFIX) and
          (copier (intern (format "copy-%s" name)))
          (predicate (intern (format "%s-p" name)))
          (parent nil)
+         (overrides nil)
+         (type nil)
+         (named nil)
+         (offset 0)
          (forms nil))
     (when (stringp (car slots)) (setq slots (cdr slots)))
     (dolist (opt options)
@@ -1281,35 +1343,58 @@ NAME [ARGLIST]), (:copier NAME), (:predicate NAME), (:conc-name PREFIX) and
                     (push (list (car args)) constructors))))
           (:copier (setq copier (car args)))
           (:predicate (setq predicate (car args)))
-          (:include (setq parent (car args))))))
+          (:include (setq parent (car args)
+                          overrides (mapcar #'cl--struct-slot-spec (cdr args))))
+          (:type (setq type (car args))
+                 (unless (memq type '(list vector))
+                   (error "Invalid :type specifier: %s" type)))
+          (:named (setq named t))
+          (:initial-offset (setq offset (car args))))))
+    (when (and parent (not (get parent 'cl--class)))
+      (error "%s is not a struct name" parent))
     (when default-constructor
       (push (list (intern (format "make-%s" name))) constructors))
     (let* ((own (mapcar #'cl--struct-slot-spec slots))
-           (all (append (and parent (get parent 'cl--struct-slots)) own))
-           (check (lambda (x) `(or (cl--struct-subtype-p (cl--struct-tag ,x) ',name)
-                                   (signal 'wrong-type-argument (list ',name ,x)))))
-           (index 0))
+           (layout (cl--struct-layout name type named offset parent overrides own))
+           (tag-index (let ((i (cl-position 'cl-tag-slot layout :key #'car)))
+                        (and type i)))
+           (all (cl-remove-if (lambda (slot) (memq (car slot) '(cl-tag-slot cl-skip-slot)))
+                              layout))
+           (ref (if (eq type 'list) 'nth 'aref))
+           (check (cond ((null type)
+                         (lambda (x) `(or (cl--struct-subtype-p (cl--struct-tag ,x) ',name)
+                                          (signal 'wrong-type-argument (list ',name ,x)))))
+                        (tag-index
+                         (lambda (x) `(or (cl--struct-typed-p ',name ,x)
+                                          (signal 'wrong-type-argument (list ',name ,x)))))))
+           (index -1))
       (push `(put ',name 'cl--struct-slots ',all) forms)
+      (push `(put ',name 'cl--struct-layout ',layout) forms)
+      (push `(put ',name 'cl--struct-type ',type) forms)
+      (push `(put ',name 'cl--struct-tag-index ',tag-index) forms)
       (push `(put ',name 'cl--struct-parent ',parent) forms)
       (push `(put ',name 'cl--class t) forms)
-      (dolist (slot all)
+      (dolist (slot layout)
         (setq index (1+ index))
-        (let ((accessor (intern (format "%s%s" conc-name (car slot)))))
-          (push `(defun ,accessor (object)
-                   ,(format "Access slot \"%s\" of `%s' struct OBJECT." (car slot) name)
-                   ,(funcall check 'object)
-                   (aref object ,index))
-                forms)
-          (push (if (plist-get (cdr (cdr slot)) :read-only)
-                    `(gv-define-expander ,accessor
-                       (lambda (_do &rest _args)
-                         (error "%s is a read-only slot" ',accessor)))
-                  `(gv-define-setter ,accessor (val object)
-                     (list 'cl--struct-set '',name object ,index val)))
-                forms)))
-      (when predicate
+        (unless (memq (car slot) '(cl-tag-slot cl-skip-slot))
+          (let ((accessor (intern (format "%s%s" conc-name (car slot)))))
+            (push `(defun ,accessor (object)
+                     ,(format "Access slot \"%s\" of `%s' struct OBJECT." (car slot) name)
+                     ,@(and check (list (funcall check 'object)))
+                     ,(if (eq ref 'nth) `(nth ,index object) `(aref object ,index)))
+                  forms)
+            (push (if (plist-get (cdr (cdr slot)) :read-only)
+                      `(gv-define-expander ,accessor
+                         (lambda (_do &rest _args)
+                           (error "%s is a read-only slot" ',accessor)))
+                    `(gv-define-setter ,accessor (val object)
+                       (list 'cl--struct-set '',name object ,index val)))
+                  forms))))
+      (when (and predicate (or (null type) tag-index))
         (push `(defun ,predicate (object)
-                 (and (cl--struct-subtype-p (cl--struct-tag object) ',name) t))
+                 ,(if type
+                      `(cl--struct-typed-p ',name object)
+                    `(and (cl--struct-subtype-p (cl--struct-tag object) ',name) t)))
               forms))
       (when copier
         (push `(defalias ',copier #'copy-sequence) forms))
@@ -1319,13 +1404,17 @@ NAME [ARGLIST]), (:copier NAME), (:predicate NAME), (:conc-name PREFIX) and
                          (cl--struct-boa-args (car (cdr constructor)) all)
                        `(&key ,@(mapcar (lambda (s) (list (car s) (car (cdr s))))
                                         all))))
-               (names (cl--struct-arg-names args)))
+               (names (cl--struct-arg-names args))
+               (values (mapcar (lambda (s)
+                                 (cond ((eq (car s) 'cl-tag-slot) `',name)
+                                       ((eq (car s) 'cl-skip-slot) nil)
+                                       ((memq (car s) names) (car s))
+                                       (t (car (cdr s)))))
+                               (if type layout (cdr layout)))))
           (push `(cl-defun ,cname ,args
-                   (cl--struct-new ',name
-                                   (list ,@(mapcar (lambda (s)
-                                                     (if (memq (car s) names) (car s)
-                                                       (car (cdr s))))
-                                                   all))))
+                   ,(if type
+                        `(,type ,@values)
+                      `(cl--struct-new ',name (list ,@values))))
                 forms)))
       `(progn ,@(nreverse forms) ',name))))
 
@@ -1333,12 +1422,17 @@ NAME [ARGLIST]), (:copier NAME), (:predicate NAME), (:conc-name PREFIX) and
 
 (defun cl-struct-slot-value (struct-type slot-name inst)
   "The value of SLOT-NAME in INST, a structure of type STRUCT-TYPE."
-  (let ((slots (get struct-type 'cl--struct-slots))
-        (i 1))
-    (while (and slots (not (eq (car (car slots)) slot-name)))
-      (setq slots (cdr slots) i (1+ i)))
-    (unless slots (signal 'cl-struct-unknown-slot (list struct-type slot-name)))
-    (aref inst i)))
+  (let ((layout (get struct-type 'cl--struct-layout))
+        (i 0))
+    (while (and layout (not (eq (car (car layout)) slot-name)))
+      (setq layout (cdr layout) i (1+ i)))
+    (unless layout (signal 'cl-struct-unknown-slot (list struct-type slot-name)))
+    (when (get struct-type 'cl--struct-type)
+      (unless (get struct-type 'cl--struct-tag-index)
+        (error "Unknown type %S" struct-type))
+      (unless (cl--struct-typed-p struct-type inst)
+        (signal 'wrong-type-argument (list struct-type inst))))
+    (if (eq (get struct-type 'cl--struct-type) 'list) (nth i inst) (aref inst i))))
 
 ;; As in GNU Emacs, the rarer macros and functions are in cl-macs, cl-seq and
 ;; cl-extra, which loadup.el loads after this file.
