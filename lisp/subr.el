@@ -437,11 +437,6 @@ that are not conses match like keys and give DEFAULT."
       (setq f (symbol-function f)))
     value))
 
-;; An error GNU Emacs defines in C; nothing here encodes text but
-;; `string-limit', which knows only UTF-8.
-(unless (get 'coding-system-error 'error-conditions)
-  (define-error 'coding-system-error "Invalid coding system"))
-
 ;;;; Hooks.
 
 (defun add-hook (hook function &optional depth local)

@@ -258,6 +258,9 @@ public final class Reader {
         }
         // Emacs characters go up to 0x3FFFFF, but a pdmacs string holds Unicode only.
         if (c > Character.MAX_CODE_POINT) throw Lisp.error("Non-Unicode character: 0x" + Integer.toHexString(c));
+      } else if (LString.isRawByteChar(c)) {
+        // A raw byte in the text itself (a file read as bytes): a byte, as an escape gives.
+        rawBytes = true;
       } else if (c >= 0x80) {
         forceMultibyte = true;
       }

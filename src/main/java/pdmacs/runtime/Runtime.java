@@ -31,6 +31,7 @@ public final class Runtime {
       new Data(),
       new pdmacs.subr.Fns(),
       new pdmacs.subr.FnsDigest(),
+      new pdmacs.subr.Coding(),
       new pdmacs.subr.Alloc(),
       new pdmacs.subr.BoolVectors(),
       new pdmacs.subr.HashTables(),
@@ -159,6 +160,11 @@ public final class Runtime {
     defvar("standard-display-table", NIL);
     defvar("process-environment", NIL);
     defvar("initial-environment", NIL);
+    defvar("coding-system-for-read", NIL);
+    defvar("coding-system-for-write", NIL);
+    defvar("last-coding-system-used", NIL);
+    defvar("inhibit-eol-conversion", NIL);
+    defvar("locale-coding-system", NIL);
   }
 
   /**
@@ -195,6 +201,37 @@ public final class Runtime {
     for (int i = environment.length - 1; i >= 0; i--) env = new pdmacs.lisp.Cons(Lisp.str(environment[i]), env);
     Lisp.intern("process-environment").value = env;
     Lisp.intern("initial-environment").value = pdmacs.subr.Fns.copySequence(env);
+    String codeset = localeCodingSystem(environment);
+    Lisp.intern("locale-coding-system").value = codeset == null ? NIL : Lisp.intern(codeset);
+  }
+
+  /**
+   * The coding system of the locale the environment names (LC_ALL, else LC_CTYPE, else LANG,
+   * the first that is set and not empty), as Emacs sets locale-coding-system: utf-8-unix for a
+   * UTF-8 codeset, iso-latin-1-unix for ISO 8859-1, and null for C, POSIX or no locale. Emacs
+   * also guesses a codeset from a language alone ("de_DE" is Latin-1) and knows many more;
+   * pdmacs has neither those guesses nor those coding systems, and says null there.
+   */
+  static String localeCodingSystem(String[] environment) {
+    String locale = null;
+    for (String name : new String[] {"LC_ALL=", "LC_CTYPE=", "LANG="}) {
+      for (String entry : environment) {
+        if (entry.startsWith(name) && entry.length() > name.length()) {
+          locale = entry.substring(name.length());
+          break;
+        }
+      }
+      if (locale != null) break;
+    }
+    if (locale == null) return null;
+    int dot = locale.indexOf('.');
+    if (dot < 0) return null;
+    int at = locale.indexOf('@', dot);
+    String codeset = locale.substring(dot + 1, at < 0 ? locale.length() : at)
+        .toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
+    if (codeset.equals("utf8")) return "utf-8-unix";
+    if (codeset.equals("iso88591")) return "iso-latin-1-unix";
+    return null;
   }
 
   /**
@@ -284,6 +321,7 @@ public final class Runtime {
     error("permission-denied", "Cannot access file or directory", "file-error");
     error("file-notify-error", "File notification error", "file-error");
     error("json-error", "generic JSON error");
+    error("coding-system-error", "Invalid coding system");
     error("cl-assertion-failed", "Assertion failed");
     error("dump-error", "Dump failed");
   }

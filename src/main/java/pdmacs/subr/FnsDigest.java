@@ -3,6 +3,7 @@ package pdmacs.subr;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import pdmacs.coding.CodingSystem;
 import pdmacs.lisp.LString;
 import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
@@ -34,17 +35,6 @@ public final class FnsDigest extends SubrGroup {
       "sha512"};
   private static final String[] JAVA_ALGORITHMS = {"MD5", "SHA-1", "SHA-224", "SHA-256",
       "SHA-384", "SHA-512"};
-
-  /** Coding systems whose encoding of a multibyte string is its internal bytes. */
-  private static final String[] INTERNAL_CODINGS = {"utf-8", "utf-8-unix", "utf-8-dos",
-      "utf-8-mac", "utf-8-emacs", "utf-8-emacs-unix", "prefer-utf-8", "undecided", "raw-text",
-      "raw-text-unix", "binary", "no-conversion", "emacs-internal"};
-
-  /** Coding systems that write characters up to 255 as one byte, and others as a space. */
-  private static final String[] LATIN1_CODINGS = {"latin-1", "iso-latin-1", "iso-8859-1",
-      "latin-1-unix", "iso-latin-1-unix", "iso-8859-1-unix"};
-
-  private static final Symbol codingSystemError = Lisp.intern("coding-system-error");
 
   @Override
   public void register() {
@@ -201,8 +191,9 @@ public final class FnsDigest extends SubrGroup {
 
   /**
    * The bytes of the part START..END (characters, as substring takes them) of the string
-   * OBJECT: a multibyte string as UTF-8 with raw bytes as themselves, as Emacs encodes it,
-   * or in Latin-1 when CODING says so. Other coding systems are not modelled: they signal.
+   * OBJECT: a unibyte string's own; a multibyte string encoded by CODING, by default UTF-8
+   * (Emacs's preferred coding system under a UTF-8 locale). An unknown CODING is an error, or
+   * raw-text with NOERROR, as in Emacs.
    */
   private static byte[] bytes(Object object, Object start, Object end, Object coding,
       boolean noerror) {
@@ -213,29 +204,15 @@ public final class FnsDigest extends SubrGroup {
     LString s = (LString) object;
     int[] r = Fns.range(s, s.length(), start, end);
     LString part = new LString(s.substring(r[0], r[1]), s.multibyte());
-    boolean latin1 = named(coding, LATIN1_CODINGS);
-    if (coding != NIL && !latin1 && !named(coding, INTERNAL_CODINGS) && !noerror) {
-      throw new LispSignal(codingSystemError, Lisp.list(coding));
+    if (coding == NIL) coding = Lisp.intern(part.multibyte() ? "utf-8" : "raw-text");
+    CodingSystem cs = Coding.lookup(coding);
+    if (cs == null) {
+      if (!noerror) throw Coding.codingSystemError(coding);
+      coding = Lisp.intern("raw-text");
+      cs = Coding.lookup(coding);
     }
-    if (latin1 && part.multibyte()) {
-      String text = part.str();
-      StringBuilder out = new StringBuilder(text.length());
-      for (int i = 0; i < text.length(); ) {
-        int c = LString.charCode(text.codePointAt(i));
-        i += Character.charCount(text.codePointAt(i));
-        if (LString.isRawByteCode(c)) c -= LString.RAW_BYTE_BASE;
-        out.append(c <= 0xff ? (char) c : ' ');
-      }
-      return out.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-    return Fns.asUnibyte(part).str().getBytes(StandardCharsets.ISO_8859_1);
-  }
-
-  private static boolean named(Object coding, String[] names) {
-    if (!(coding instanceof Symbol)) return false;
-    String name = ((Symbol) coding).name();
-    for (String c : names) if (c.equals(name)) return true;
-    return false;
+    if (part.multibyte()) part = Coding.encode(part, cs, coding, true, false);
+    return part.str().getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static LString digest(int algorithm, byte[] data, boolean binary) {
