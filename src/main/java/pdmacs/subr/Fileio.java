@@ -109,13 +109,13 @@ public final class Fileio extends SubrGroup {
       }
       case READ_FILE:
         try {
-          return new LString(new String(Files.readAllBytes(path(a[0])), java.nio.charset.StandardCharsets.UTF_8));
+          return Coding.readFile(Files.readAllBytes(path(a[0])), "undecided");
         } catch (IOException e) {
           throw fileError("Opening input file", e, a[0]);
         }
       case WRITE_FILE:
         try {
-          byte[] bytes = str(a[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          byte[] bytes = Coding.fileBytes(Lisp.checkString(a[1]));
           if (a[2] != NIL) {
             Files.write(path(a[0]), bytes, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
           } else {

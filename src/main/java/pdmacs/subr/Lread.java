@@ -223,7 +223,7 @@ public final class Lread extends SubrGroup {
     if (!nomessage && !batch) Print.message("Loading " + name + " (source)...");
     String text;
     try {
-      text = new String(readAllBytes(p), StandardCharsets.UTF_8);
+      text = sourceText(readAllBytes(p));
     } catch (IOException e) {
       throw new LispSignal(Q.fileError, list(Lisp.str("Opening input file"), Lisp.str(String.valueOf(e.getMessage())), Lisp.str(name)));
     }
@@ -240,6 +240,16 @@ public final class Lread extends SubrGroup {
     }
     if (!nomessage && !batch) Print.message("Loading " + name + " (source)...done");
     return T;
+  }
+
+  /**
+   * The text of Lisp source BYTES, decoded as Emacs decodes a file it loads (prefer-utf-8,
+   * unless the file or coding-system-for-read says otherwise). A file decoded as bytes
+   * (binary, raw-text) gives its bytes 128-255 as raw bytes.
+   */
+  static String sourceText(byte[] bytes) {
+    LString text = Coding.readFile(bytes, "prefer-utf-8");
+    return text.multibyte() ? text.str() : LString.bytesToRawBytes(text.str());
   }
 
   /**
