@@ -541,32 +541,9 @@ if no element covers POSITION.  pdmacs has no buffers, so STRING is required."
 
 ;;;; UTF-8, as the native functions see strings
 
-(defun json--utf8-length (c)
-  "How many bytes character C takes in UTF-8; a raw byte takes one."
-  (cond ((< c #x80) 1) ((< c #x800) 2) ((< c #x10000) 3) ((< c #x110000) 4) (t 1)))
-
 (defun json--string-bytes (string)
   "The bytes of STRING as a vector: a unibyte string's own, a multibyte one's UTF-8."
-  (if (not (multibyte-string-p string))
-      (vconcat string)
-    (let ((bytes nil))
-      (dotimes (i (length string))
-        (let ((c (aref string i)))
-          (cond ((< c #x80) (push c bytes))
-                ((>= c #x3FFF80) (push (- c #x3FFF00) bytes))
-                (t (let ((n (json--utf8-length c))
-                         (tail nil))
-                     (dotimes (_ (1- n))
-                       (push (logior #x80 (logand c #x3F)) tail)
-                       (setq c (ash c -6)))
-                     (push (logior (aref [0 0 #xC0 #xE0 #xF0] n) c) bytes)
-                     (dolist (b tail) (push b bytes)))))))
-      (vconcat (nreverse bytes)))))
-
-(defun json--unibyte (bytes)
-  "A unibyte string of the byte vector or list BYTES."
-  (string-to-unibyte
-   (concat (mapcar (lambda (b) (if (< b #x80) b (+ b #x3FFF00))) bytes))))
+  (vconcat (encode-coding-string string 'utf-8-unix t)))
 
 (defun json--utf8-sequence (bytes i)
   "Decode the UTF-8 sequence at index I of the byte vector BYTES, as jansson checks it.
@@ -594,38 +571,19 @@ Return (CHAR . LENGTH), or nil if the bytes there are not valid UTF-8."
 
 (defun json--decode-utf8 (bytes)
   "The multibyte text of BYTES (a vector or list), UTF-8 known valid."
-  (let ((v (if (vectorp bytes) bytes (vconcat bytes)))
-        (i 0) (chars nil))
-    (while (< i (length v))
-      (let ((seq (json--utf8-sequence v i)))
-        (push (car seq) chars)
-        (setq i (+ i (cdr seq)))))
-    (concat (nreverse chars))))
+  (decode-coding-string (apply #'unibyte-string (append bytes nil)) 'utf-8-unix))
 
 (defun json--check-string (string)
   "STRING's text as the native functions take it: error if it is not valid UTF-8.
-A unibyte string is taken for UTF-8 bytes."
-  (let ((raw (if (multibyte-string-p string)
-                 (let ((i 0) (n (length string)) found)
-                   (while (and (not found) (< i n))
-                     (setq found (>= (aref string i) #x3FFF80) i (1+ i)))
-                   found)
-               (let ((i 0) (n (length string)) found)
-                 (while (and (not found) (< i n))
-                   (setq found (>= (aref string i) #x80) i (1+ i)))
-                 found))))
-    (if (not raw)
-        string
-      (let* ((bytes (json--string-bytes string))
-             (i 0) (n (length bytes)) (chars nil))
-        (while (< i n)
-          (let ((seq (json--utf8-sequence bytes i)))
-            (unless seq
-              (signal 'wrong-type-argument
-                      (list 'utf-8-string-p (json--unibyte bytes))))
-            (push (car seq) chars)
-            (setq i (+ i (cdr seq)))))
-        (concat (nreverse chars))))))
+A unibyte string is taken for UTF-8 bytes.  Decoding leaves every byte that
+is not part of a valid sequence a raw byte: jansson's valid UTF-8 is text
+that decodes with none."
+  (let* ((bytes (encode-coding-string string 'utf-8-unix t))
+         (text (decode-coding-string bytes 'utf-8-unix t)))
+    (dotimes (i (length text))
+      (when (>= (aref text i) #x3FFF80)
+        (signal 'wrong-type-argument (list 'utf-8-string-p bytes))))
+    text))
 
 ;;;; json-serialize
 
@@ -806,7 +764,8 @@ values.  ARGS are keyword arguments: :null-object (default :null) and
                       (push (cons 'value (cdr m)) parts)))
                   (setq todo (append (list "{") (nreverse parts) (list "}") todo)))))
              (t (signal 'wrong-type-argument (list 'json-value-p x))))))))
-    (apply #'concat (nreverse out))))
+    ;; Emacs decodes jansson's UTF-8, which makes even ASCII text multibyte.
+    (string-to-multibyte (apply #'concat (nreverse out)))))
 
 ;;;; json-parse-string
 

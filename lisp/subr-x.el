@@ -191,42 +191,28 @@ Beyond the dots, the result keeps LENGTH - 2 characters (at least one)."
         string
       (concat "..." (substring string (max 0 (- len 1 (max 0 (- length 3)))))))))
 
-(defun string--utf-8-bytes (char)
-  "The UTF-8 encoding of CHAR, as a unibyte string; a raw byte is itself."
-  (let ((bytes
-         (cond ((< char #x80) (list char))
-               ((>= char #x3fff80) (list (- char #x3fff00)))
-               ((< char #x800)
-                (list (logior #xc0 (ash char -6)) (logior #x80 (logand char #x3f))))
-               ((< char #x10000)
-                (list (logior #xe0 (ash char -12))
-                      (logior #x80 (logand (ash char -6) #x3f))
-                      (logior #x80 (logand char #x3f))))
-               (t
-                (list (logior #xf0 (ash char -18))
-                      (logior #x80 (logand (ash char -12) #x3f))
-                      (logior #x80 (logand (ash char -6) #x3f))
-                      (logior #x80 (logand char #x3f)))))))
-    (string-to-unibyte
-     (apply #'string (mapcar (lambda (b) (if (< b #x80) b (+ b #x3fff00))) bytes)))))
-
 (defun string-limit (string length &optional end coding-system)
   "STRING limited to LENGTH characters, taken from the END if END is non-nil.
 With CODING-SYSTEM, the result is the encoding of as many whole characters
-as fit in LENGTH bytes.  Only the UTF-8 coding systems are known here."
+as fit in LENGTH bytes, each encoded alone (so a -dos system counts a newline
+as two bytes, and a raw byte, which has no encoding of its own, is left out).
+Only the UTF-8 coding systems are known here: another signals
+`coding-system-error'."
   (unless (natnump length)
     (signal 'wrong-type-argument (list 'natnump length)))
   (cond
    (coding-system
-    (unless (memq coding-system '(utf-8 utf-8-unix utf-8-dos utf-8-mac
-                                  utf-8-emacs utf-8-emacs-unix prefer-utf-8))
+    (check-coding-system coding-system)
+    (unless (memq (coding-system-base coding-system) '(utf-8 utf-8-emacs prefer-utf-8))
       (signal 'coding-system-error (list coding-system)))
     (let ((chars (append (if end (reverse string) string) nil))
           (pieces nil)
           (size 0)
           (full nil))
       (while (and chars (not full))
-        (let ((bytes (string--utf-8-bytes (car chars))))
+        (let ((bytes (if (>= (car chars) #x3fff80)
+                         ""
+                       (encode-coding-string (string (car chars)) coding-system))))
           (if (> (+ size (length bytes)) length)
               (setq full t)
             (push bytes pieces)

@@ -152,14 +152,6 @@ argument of `url-hexify-string'."
         (aset mask c t)))
     mask))
 
-(defun url--utf-8-bytes (string)
-  "STRING as a unibyte string of UTF-8 bytes, raw bytes kept as they are.
-For a multibyte string that is its internal form, which `string-as-unibyte'
-gives; GNU Emacs gets the same bytes from `encode-coding-string' with utf-8."
-  (if (multibyte-string-p string)
-      (string-as-unibyte string)
-    string))
-
 (defun url-hexify-string (string &optional allowed-chars)
   "STRING percent-encoded: each byte not allowed becomes %XX.
 A multibyte STRING is first encoded in UTF-8.  ALLOWED-CHARS is a list of
@@ -172,7 +164,9 @@ allowed; nil means `url-unreserved-chars'."
                  (if (aref mask byte)
                      (char-to-string byte)
                    (aref url-encoding-table byte)))
-               (url--utf-8-bytes string)
+               (if (multibyte-string-p string)
+                   (encode-coding-string string 'utf-8)
+                 string)
                "")))
 
 (defconst url-host-allowed-chars

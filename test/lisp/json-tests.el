@@ -281,6 +281,20 @@
   (let ((s "")) (dotimes (_ 100) (setq s (concat "[" s "]")))
        (should (equal (json-serialize (json-parse-string s)) s))))
 
+(ert-deftest json-tests-native-strings-are-multibyte ()
+  ;; The native functions decode jansson's UTF-8, so even ASCII comes back multibyte.
+  (should (multibyte-string-p (json-serialize "abc")))
+  (should (multibyte-string-p (json-serialize [1 2])))
+  (should (multibyte-string-p (json-parse-string "\"abc\"")))
+  (should (multibyte-string-p (json-parse-string "\"\\u0041\"")))
+  (let ((h (json-parse-string "{\"a\":1}")))
+    (maphash (lambda (k _v) (should (multibyte-string-p k))) h))
+  (should (equal (json-parse-string (encode-coding-string "\"\u00e9\u20ac\"" 'utf-8))
+                 "\u00e9\u20ac"))
+  (should (equal (json-serialize (decode-coding-string "\303\251" 'utf-8)) "\"\u00e9\""))
+  (should (equal (condition-case err (json-serialize "\300\200") (error err))
+                 '(wrong-type-argument utf-8-string-p "\300\200"))))
+
 (ert-deftest json-tests-parse-errors ()
   (should (equal (json-tests--err (json-parse-string ""))
                  '(json-end-of-file "unexpected token near end of file" "<string>" 1 0 0)))

@@ -143,6 +143,11 @@
                  "a%0Ab%09%00"))
   (should (equal (url-hexify-string "\351\377")
                  "%E9%FF"))
+  ;; A multibyte string is encoded in UTF-8 first; its raw bytes stay bytes.
+  (should (equal (url-hexify-string (concat "é" (string-to-multibyte "\351")))
+                 "%C3%A9%E9"))
+  (should (equal (decode-coding-string (url-unhex-string (url-hexify-string "é € 𝄞")) 'utf-8)
+                 "é € 𝄞"))
   (should (equal (url-hexify-string (string-to-multibyte "\351"))
                  "%E9"))
   (should (equal (url-hexify-string "x/y:z@w" url-path-allowed-chars)
