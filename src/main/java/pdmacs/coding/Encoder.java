@@ -24,11 +24,6 @@ public final class Encoder {
     return encode(Source.chars(s), cs, inhibitEol);
   }
 
-  /** The bytes of S in CS, as an array. */
-  public static byte[] encodeBytes(LString s, CodingSystem cs, boolean inhibitEol) {
-    return encode(s, cs, inhibitEol).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-  }
-
   static String encode(int[] chars, CodingSystem cs, boolean inhibitEol) {
     Family family = cs.family;
     int eol = inhibitEol || !family.eolVariants ? CodingSystem.UNIX : cs.eol;
