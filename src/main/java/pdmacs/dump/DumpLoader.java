@@ -101,6 +101,8 @@ public final class DumpLoader {
   private final int[] counts = new int[Types.COUNT];
   private final long[] tables = new long[Types.COUNT];
   private final int[] base = new int[Types.COUNT];
+  /** Per type, one past its last object number (base plus count): finds an object's type. */
+  private final int[] ends = new int[Types.COUNT];
   private Object[] objects;
   /** Per type, how many of its records are built at load; the rest on demand. */
   private final int[] eager = new int[Types.COUNT];
@@ -127,12 +129,14 @@ public final class DumpLoader {
   private boolean demandReady;
   /**
    * Objects built on demand whose fields are still to fill, by number (see {@link #need}), with
-   * where their records are (the array and the index {@link #locate} gave).
+   * their type and where their records are (the array and the index {@link #locate} gave): a
+   * queue, the entries in [toFillHead, toFillEnd).
    */
   private int[] toFill = new int[64];
+  private int[] toFillType = new int[64];
   private long[][] toFillWords = new long[64][];
   private int[] toFillAt = new int[64];
-  private int toFillCount;
+  private int toFillHead, toFillEnd;
   /** Set by the header: the sections were LZ4-compressed. */
   private boolean compressed;
 
@@ -392,6 +396,7 @@ public final class DumpLoader {
       total += counts[t];
     }
     if (total * 8 > allRaw) throw new DumpLoadException("corrupt dump file: too many objects for its size");
+    for (int t = 0; t < Types.COUNT; t++) ends[t] = base[t] + counts[t];
     symbolTable = (int) (tables[Types.SYMBOL] >>> 3);
     definitionCount = h.getInt(DumpFormat.OFF_LAZY);
     obarrayEntries = h.getInt(DumpFormat.OFF_LAZY + 4);
@@ -557,7 +562,7 @@ public final class DumpLoader {
 
   /** The obarray position of symbol K (from its record's flags), or -1 when not in the obarray. */
   private int obarrayPosition(int k) throws DumpLoadException {
-    int p = (lo(words[symbolTable + 5 * k + 1]) >>> DumpFormat.SYM_POSITION_SHIFT) - 1;
+    int p = ((int) words[symbolTable + 5 * k + 1] >>> DumpFormat.SYM_POSITION_SHIFT) - 1;
     if (p >= obarraySymbols) throw corrupt("bad obarray position");
     return p;
   }
@@ -603,16 +608,55 @@ public final class DumpLoader {
     @Override
     public void buildAll() {
       try {
-        for (int k = eager[Types.SYMBOL]; k < counts[Types.SYMBOL]; k++) {
-          if (objects[base[Types.SYMBOL] + k] == null && obarrayPosition(k) >= 0) need(base[Types.SYMBOL] + k);
-        }
-        fillNeeded();
+        buildWaitingSymbols();
       } catch (DumpLoadException e) {
         throw Lisp.error("Cannot load a symbol from the dump: " + e.getMessage());
       } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
         throw Lisp.error("Cannot load a symbol from the dump: a record runs past its section");
       }
     }
+  }
+
+  /**
+   * Builds every dumped symbol of the obarray that is still waiting (mapatoms and the like walk
+   * them all), and what they reach: the symbols are made in one loop and handed to the obarray
+   * in one batch ({@link Obarray#placeDumped(Symbol[], int[], int)}), which grows its table once,
+   * rather than one {@link #need} and one placement each. Only the symbols the obarray took are
+   * entered in the table of objects, so a symbol built here is always in the obarray's own table
+   * (unless uninterned later), as {@link #findSymbol} expects.
+   */
+  private void buildWaitingSymbols() throws DumpLoadException {
+    int first = eager[Types.SYMBOL], waiting = counts[Types.SYMBOL] - first, sb = base[Types.SYMBOL];
+    Symbol[] syms = new Symbol[waiting];
+    int[] numbers = new int[waiting], positions = new int[waiting];
+    int n = 0;
+    DumpLoadException failure = null;
+    try {
+      for (int k = first; k < first + waiting; k++) {
+        if (objects[sb + k] != null) continue;
+        int p = obarrayPosition(k);
+        if (p < 0) continue;
+        syms[n] = symbolAt(words, symbolTable + 5 * k);
+        numbers[n] = k;
+        positions[n++] = p;
+      }
+    } catch (DumpLoadException e) {
+      // The symbols made before the bad record are placed and built all the same.
+      failure = e;
+    }
+    int placed = Lisp.obarray.placeDumped(syms, positions, n);
+    fillRoom(placed);
+    for (int j = 0, e = toFillEnd; j < placed; j++, e++) {
+      objects[sb + numbers[j]] = syms[j];
+      toFill[e] = sb + numbers[j];
+      toFillType[e] = Types.SYMBOL;
+      toFillWords[e] = words;
+      toFillAt[e] = symbolTable + 5 * numbers[j];
+    }
+    toFillEnd += placed;
+    fillNeeded();
+    if (placed < n) throw corrupt("symbol " + syms[placed].name() + " interned twice");
+    if (failure != null) throw failure;
   }
 
   /**
@@ -658,59 +702,205 @@ public final class DumpLoader {
    * Object number I, allocating it if it is not built yet; its fields are filled by the next
    * {@link #fillNeeded}, which whoever asked first must call (a fill that needs more objects
    * queues them, so building a long list or a deep tree needs no deep recursion).
+   *
+   * <p>Building on demand runs mostly in the bytecode interpreter (a session builds a few thousand
+   * objects, fewer than it takes the JIT to compile the loader), where a call costs as much as
+   * dozens of plain bytecodes. So the per-object path makes few calls: a cons, most of what is
+   * built, is made here, its record found by {@link #fixedRecord}; strings, floats, bignums and
+   * bool-vectors are complete once allocated and are not queued at all.
    */
   private Object need(int i) throws DumpLoadException {
     Object o = objects[i];
     if (o != null) return o;
     int t = 0;
-    while (i >= base[t] + counts[t]) t++;
+    while (i >= ends[t]) t++;
     int local = i - base[t];
     if (local < eager[t]) throw corrupt("reference to an object not yet allocated");
-    if (t != Types.SYMBOL) lazySectionsReady();
-    long[] w = locate(t, recordWord(t, local));
-    int q = located;
-    allocate(t, local, 1, w, q);
-    o = objects[i];
-    // Until filled, an object holds nil, not Java nulls: a fill that fails leaves it usable.
-    if (o instanceof Cons) {
-      ((Cons) o).car = Lisp.NIL;
-      ((Cons) o).cdr = Lisp.NIL;
-    } else if (o instanceof LVector) {
-      Arrays.fill(((LVector) o).items, Lisp.NIL);
-    } else if (o instanceof Record) {
-      Arrays.fill(((Record) o).slots, Lisp.NIL);
-    }
-    if (Types.RECORD_SIZE[t] == 0) chargeDemandWords(t, w, q);
+    long[] w;
+    int q;
     if (t == Types.SYMBOL) {
-      int p = obarrayPosition(local);
-      if (p >= 0 && !Lisp.obarray.placeDumped((Symbol) o, p)) throw corrupt("symbol " + ((Symbol) o).name() + " interned twice");
+      // Every symbol's record is in hot.
+      w = words;
+      q = symbolTable + 5 * local;
+    } else {
+      if (pageLoaded == null && !lazyRead) lazySectionsReady();
+      w = Types.RECORD_SIZE[t] > 0 ? fixedRecord(t, local) : locate(t, recordWord(t, local));
+      q = located;
     }
-    if (toFillCount == toFill.length) {
-      toFill = Arrays.copyOf(toFill, toFillCount * 2);
-      toFillWords = Arrays.copyOf(toFillWords, toFillCount * 2);
-      toFillAt = Arrays.copyOf(toFillAt, toFillCount * 2);
+    if (t == Types.CONS) {
+      // Until filled, an object holds nil, not Java nulls: a fill that fails leaves it usable.
+      o = new Cons(Lisp.NIL, Lisp.NIL);
+      objects[i] = o;
+    } else {
+      allocate(t, local, 1, w, q);
+      o = objects[i];
+      switch (t) {
+        case Types.SYMBOL: {
+          int p = obarrayPosition(local);
+          if (p >= 0 && !Lisp.obarray.placeDumped((Symbol) o, p)) throw corrupt("symbol " + ((Symbol) o).name() + " interned twice");
+          break;
+        }
+        case Types.VECTOR:
+          Arrays.fill(((LVector) o).items, Lisp.NIL);
+          chargeDemandWords(t, w, q);
+          break;
+        case Types.RECORD:
+          Arrays.fill(((Record) o).slots, Lisp.NIL);
+          chargeDemandWords(t, w, q);
+          break;
+        case Types.HASH_TABLE:
+        case Types.OBARRAY:
+          chargeDemandWords(t, w, q);
+          break;
+        default:
+          // Strings, floats, bignums and bool-vectors: nothing to fill.
+          return o;
+      }
     }
-    toFill[toFillCount] = i;
-    toFillWords[toFillCount] = w;
-    toFillAt[toFillCount++] = q;
+    if (toFillEnd == toFill.length) fillRoom(1);
+    int n = toFillEnd++;
+    toFill[n] = i;
+    toFillType[n] = t;
+    toFillWords[n] = w;
+    toFillAt[n] = q;
     return o;
   }
 
-  /** Fills the fields of every object {@link #need} built, and of what those need in turn. */
+  /**
+   * Makes room for K more entries at the end of the fill queue: moves the entries down when the
+   * filled ones take half of it, and grows it when that is not enough.
+   */
+  private void fillRoom(int k) {
+    int live = toFillEnd - toFillHead, length = toFill.length;
+    if (toFillEnd + k <= length) return;
+    if (toFillHead >= length / 2) {
+      System.arraycopy(toFill, toFillHead, toFill, 0, live);
+      System.arraycopy(toFillType, toFillHead, toFillType, 0, live);
+      System.arraycopy(toFillWords, toFillHead, toFillWords, 0, live);
+      System.arraycopy(toFillAt, toFillHead, toFillAt, 0, live);
+      Arrays.fill(toFillWords, live, toFillEnd, null);
+      toFillHead = 0;
+      toFillEnd = live;
+    }
+    while (toFillEnd + k > length) length *= 2;
+    if (length == toFill.length) return;
+    toFill = Arrays.copyOf(toFill, length);
+    toFillType = Arrays.copyOf(toFillType, length);
+    toFillWords = Arrays.copyOf(toFillWords, length);
+    toFillAt = Arrays.copyOf(toFillAt, length);
+  }
+
+  /**
+   * Fills the fields of every object {@link #need} built, and of what those need in turn, in the
+   * order they were queued (breadth first). So every type a structure holds comes up early, a
+   * list's elements along with its spine, and the code the JIT compiles from the first few
+   * thousand objects stays good: filled depth first, a long list gave the spine's conses alone
+   * first, and the compiled need was thrown away at the first string.
+   */
   private void fillNeeded() throws DumpLoadException {
     try {
-      while (toFillCount > 0) {
-        int i = toFill[--toFillCount];
-        long[] w = toFillWords[toFillCount];
-        toFillWords[toFillCount] = null;
-        int t = 0;
-        while (i >= base[t] + counts[t]) t++;
-        fill(t, i - base[t], 1, w, toFillAt[toFillCount]);
-      }
+      while (toFillHead < toFillEnd) fillSome();
     } finally {
-      Arrays.fill(toFillWords, 0, toFillCount, null);
-      toFillCount = 0;
+      Arrays.fill(toFillWords, toFillHead, toFillEnd, null);
+      toFillHead = toFillEnd = 0;
     }
+  }
+
+  /**
+   * How many objects {@link #fillSome} fills per call. Filling in calls of a few objects, not in
+   * one loop, lets the JIT compile the fill as soon as it has run a few thousand times: one
+   * long-running loop is compiled only by on-stack replacement, after 60,000 turns in the
+   * interpreter.
+   */
+  private static final int FILL_CHUNK = 32;
+
+  /**
+   * Fills up to {@link #FILL_CHUNK} queued objects. Conses and symbols, nearly all that is
+   * queued, are filled here, their words decoded by {@link #ref} or, for a cons, in line; the
+   * other types by {@link #fill}.
+   */
+  private void fillSome() throws DumpLoadException {
+    Object[] objs = objects;
+    for (int left = FILL_CHUNK; left > 0 && toFillHead < toFillEnd; left--) {
+      int n = toFillHead++;
+      int i = toFill[n], t = toFillType[n], q = toFillAt[n];
+      long[] w = toFillWords[n];
+      toFillWords[n] = null;
+      if (t == Types.CONS) {
+        Cons c = (Cons) objs[i];
+        long a = w[q], d = w[q + 1];
+        Object x;
+        if ((a & 3) == 2 && (a >>> 2) < objs.length) {
+          x = objs[(int) (a >>> 2)];
+          if (x == null) x = need((int) (a >>> 2));
+        } else {
+          x = (a & 3) == 3 ? definition(a) : ref(a);
+        }
+        c.car = x;
+        if ((d & 3) == 2 && (d >>> 2) < objs.length) {
+          x = objs[(int) (d >>> 2)];
+          if (x == null) x = need((int) (d >>> 2));
+        } else {
+          x = ref(d);
+        }
+        c.cdr = x;
+      } else if (t == Types.SYMBOL) {
+        Symbol s = (Symbol) objs[i];
+        long v = w[q + 2], f = w[q + 3];
+        // The value may be the unbound marker, the function a lazy definition: both tag 3.
+        s.value = (v & 3) == 3 ? decode(v) : ref(v);
+        s.setFunction((f & 3) == 3 ? definition(f) : ref(f));
+        s.plist = ref(w[q + 4]);
+      } else if (t == Types.VECTOR || t == Types.RECORD) {
+        Object[] items = t == Types.VECTOR ? ((LVector) objs[i]).items : ((Record) objs[i]).slots;
+        for (int j = 0; j < items.length; j++) items[j] = ref(w[q + 1 + j]);
+      } else {
+        fill(t, i - base[t], 1, w, q);
+      }
+    }
+  }
+
+  /**
+   * What {@link #value} decodes W to, while building on demand: a built object and a built-in
+   * symbol, most words, are decoded here, an object not built yet is built ({@link #need}), and
+   * the rest goes to value.
+   */
+  private Object ref(long w) throws DumpLoadException {
+    long k = w >>> 2;
+    if ((w & 3) == 2) {
+      if (k < objects.length) {
+        Object o = objects[(int) k];
+        return o != null ? o : need((int) k);
+      }
+    } else if ((w & 3) == 1 && k < builtins.length) {
+      return builtins[(int) k];
+    }
+    return value(w);
+  }
+
+  /**
+   * The array to read the record of object LOCAL of fixed-size type T (not a symbol) from, which
+   * then starts at {@link #located}: {@link #recordWord} and {@link #locate} in one call for
+   * the records most built, which lie within a page of lazy hot.
+   */
+  private long[] fixedRecord(int t, int local) throws DumpLoadException {
+    int size = Types.RECORD_SIZE[t] >>> 3;
+    long q = demandTables[t] + (long) (local - eager[t]) * size;
+    if (q < 0 || q >= allWords) throw corrupt("a record runs past its section");
+    if (paged && q >= hotWords) {
+      int r = (int) q - hotWords, p = r >>> (DumpFormat.LAZY_PAGE_SHIFT - 3);
+      long[] page = lazyPages[p];
+      if (page == null) {
+        loadPage(p);
+        page = lazyPages[p];
+      }
+      int at = r & ((DumpFormat.LAZY_PAGE >>> 3) - 1);
+      if (at + size <= page.length) {
+        located = at;
+        return page;
+      }
+    }
+    return locate(t, (int) q);
   }
 
   /**
@@ -1007,7 +1197,8 @@ public final class DumpLoader {
     if (off < 0 || len < 0 || (long) off + len > coldBytes.length) throw corrupt("string data outside the cold section");
     coldUsed += len;
     if (coldUsed > coldBytes.length) throw corrupt("cold section data used more than once");
-    loadCold(off, (long) off + len);
+    // Most ranges (every symbol's name) lie in cold: no call to see that no page is needed.
+    if ((long) off + len > coldBase) loadCold(off, (long) off + len);
     return off;
   }
 
@@ -1027,21 +1218,13 @@ public final class DumpLoader {
         break;
       }
       case Types.SYMBOL: {
-        for (int i = 0; i < count; i++, q += 5) {
-          int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-          int at = coldRange(off, len);
-          // The name stays bytes until asked for; the obarray goes by the hash the writer stored.
-          Symbol s = Symbol.withNameBytes(coldBytes, at, len, (flags & DumpFormat.SYM_ASCII_NAME) != 0, hi(w[q + 1]));
-          s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
-          s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
-          s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
-          objects[o + i] = s;
-        }
+        for (int i = 0; i < count; i++, q += 5) objects[o + i] = symbolAt(w, q);
         break;
       }
       case Types.STRING: {
         for (int i = 0; i < count; i++, q += 2) {
-          int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
+          long bytes = w[q];
+          int off = (int) bytes, len = (int) (bytes >>> 32), flags = (int) w[q + 1];
           objects[o + i] = LString.view(cold, coldRange(off, len), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
         }
         break;
@@ -1117,6 +1300,22 @@ public final class DumpLoader {
       default:
         throw new IllegalStateException("type " + t);
     }
+  }
+
+  /**
+   * The symbol whose record is at W[Q], not in any obarray yet. (lo and hi are written out: on
+   * demand this runs in the bytecode interpreter, where each would be a call.)
+   */
+  private Symbol symbolAt(long[] w, int q) throws DumpLoadException {
+    long name = w[q], flagsAndHash = w[q + 1];
+    int off = (int) name, len = (int) (name >>> 32), flags = (int) flagsAndHash;
+    int at = coldRange(off, len);
+    // The name stays bytes until asked for; the obarray goes by the hash the writer stored.
+    Symbol s = Symbol.withNameBytes(coldBytes, at, len, (flags & DumpFormat.SYM_ASCII_NAME) != 0, (int) (flagsAndHash >>> 32));
+    s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
+    s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
+    s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
+    return s;
   }
 
   /** Decodes a word into the object it stands for. */
