@@ -130,7 +130,8 @@ public final class DumpLoader {
   /**
    * Objects built on demand whose fields are still to fill, by number (see {@link #need}), with
    * their type and where their records are (the array and the index {@link #locate} gave): a
-   * queue, the entries in [toFillHead, toFillEnd).
+   * ring, whose length is a power of two, holding the entries from toFillHead (the next to fill)
+   * up to toFillEnd, both counted from the first entry queued since the queue was last empty.
    */
   private int[] toFill = new int[64];
   private int[] toFillType = new int[64];
@@ -645,15 +646,16 @@ public final class DumpLoader {
       failure = e;
     }
     int placed = Lisp.obarray.placeDumped(syms, positions, n);
-    fillRoom(placed);
-    for (int j = 0, e = toFillEnd; j < placed; j++, e++) {
+    if (toFillEnd - toFillHead + placed > toFill.length) growFillQueue(placed);
+    int mask = toFill.length - 1;
+    for (int j = 0; j < placed; j++) {
+      int e = toFillEnd++ & mask;
       objects[sb + numbers[j]] = syms[j];
       toFill[e] = sb + numbers[j];
       toFillType[e] = Types.SYMBOL;
       toFillWords[e] = words;
       toFillAt[e] = symbolTable + 5 * numbers[j];
     }
-    toFillEnd += placed;
     fillNeeded();
     if (placed < n) throw corrupt("symbol " + syms[placed].name() + " interned twice");
     if (failure != null) throw failure;
@@ -741,13 +743,13 @@ public final class DumpLoader {
           break;
         }
         case Types.VECTOR:
-          Arrays.fill(((LVector) o).items, Lisp.NIL);
+        case Types.RECORD: {
+          // A loop, not Arrays.fill: most are short, and each call costs in the interpreter.
+          Object[] items = t == Types.VECTOR ? ((LVector) o).items : ((Record) o).slots;
+          for (int j = 0; j < items.length; j++) items[j] = Lisp.NIL;
           chargeDemandWords(t, w, q);
           break;
-        case Types.RECORD:
-          Arrays.fill(((Record) o).slots, Lisp.NIL);
-          chargeDemandWords(t, w, q);
-          break;
+        }
         case Types.HASH_TABLE:
         case Types.OBARRAY:
           chargeDemandWords(t, w, q);
@@ -757,8 +759,8 @@ public final class DumpLoader {
           return o;
       }
     }
-    if (toFillEnd == toFill.length) fillRoom(1);
-    int n = toFillEnd++;
+    if (toFillEnd - toFillHead == toFill.length) growFillQueue(1);
+    int n = toFillEnd++ & (toFill.length - 1);
     toFill[n] = i;
     toFillType[n] = t;
     toFillWords[n] = w;
@@ -766,28 +768,26 @@ public final class DumpLoader {
     return o;
   }
 
-  /**
-   * Makes room for K more entries at the end of the fill queue: moves the entries down when the
-   * filled ones take half of it, and grows it when that is not enough.
-   */
-  private void fillRoom(int k) {
-    int live = toFillEnd - toFillHead, length = toFill.length;
-    if (toFillEnd + k <= length) return;
-    if (toFillHead >= length / 2) {
-      System.arraycopy(toFill, toFillHead, toFill, 0, live);
-      System.arraycopy(toFillType, toFillHead, toFillType, 0, live);
-      System.arraycopy(toFillWords, toFillHead, toFillWords, 0, live);
-      System.arraycopy(toFillAt, toFillHead, toFillAt, 0, live);
-      Arrays.fill(toFillWords, live, toFillEnd, null);
-      toFillHead = 0;
-      toFillEnd = live;
+  /** Grows the fill queue to hold K more entries, which keep their order. */
+  private void growFillQueue(int k) {
+    int live = toFillEnd - toFillHead, length = toFill.length, mask = length - 1;
+    int grown = length;
+    while (live + k > grown) grown *= 2;
+    int[] numbers = new int[grown], types = new int[grown], at = new int[grown];
+    long[][] records = new long[grown][];
+    for (int j = 0; j < live; j++) {
+      int from = (toFillHead + j) & mask;
+      numbers[j] = toFill[from];
+      types[j] = toFillType[from];
+      records[j] = toFillWords[from];
+      at[j] = toFillAt[from];
     }
-    while (toFillEnd + k > length) length *= 2;
-    if (length == toFill.length) return;
-    toFill = Arrays.copyOf(toFill, length);
-    toFillType = Arrays.copyOf(toFillType, length);
-    toFillWords = Arrays.copyOf(toFillWords, length);
-    toFillAt = Arrays.copyOf(toFillAt, length);
+    toFill = numbers;
+    toFillType = types;
+    toFillWords = records;
+    toFillAt = at;
+    toFillHead = 0;
+    toFillEnd = live;
   }
 
   /**
@@ -799,20 +799,24 @@ public final class DumpLoader {
    */
   private void fillNeeded() throws DumpLoadException {
     try {
-      while (toFillHead < toFillEnd) fillSome();
+      while (toFillHead != toFillEnd) fillSome();
     } finally {
-      Arrays.fill(toFillWords, toFillHead, toFillEnd, null);
+      if (toFillHead != toFillEnd) Arrays.fill(toFillWords, null);
       toFillHead = toFillEnd = 0;
     }
   }
 
+  /** The word for nil: the runtime's first built-in symbol (Lisp's static initialiser makes it). */
+  private static final long NIL_WORD = DumpFormat.builtinSymbol(0);
+
   /**
    * How many objects {@link #fillSome} fills per call. Filling in calls of a few objects, not in
-   * one loop, lets the JIT compile the fill as soon as it has run a few thousand times: one
-   * long-running loop is compiled only by on-stack replacement, after 60,000 turns in the
-   * interpreter.
+   * one loop, lets the JIT compile the fill by its call count: at the launchers' thresholds, C1
+   * after about 8,000 objects and C2 after about 27,000, where one long-running loop is compiled
+   * only by on-stack replacement, after 60,000 turns in the interpreter. (32 a call: 16,000 and
+   * 96,000; the first use of the big heap took about as long with 1, 8 or 32.)
    */
-  private static final int FILL_CHUNK = 32;
+  private static final int FILL_CHUNK = 8;
 
   /**
    * Fills up to {@link #FILL_CHUNK} queued objects. Conses and symbols, nearly all that is
@@ -821,8 +825,11 @@ public final class DumpLoader {
    */
   private void fillSome() throws DumpLoadException {
     Object[] objs = objects;
-    for (int left = FILL_CHUNK; left > 0 && toFillHead < toFillEnd; left--) {
-      int n = toFillHead++;
+    // nil, the commonest word of all (ends every list, fills most function cells and property
+    // lists), is decoded here without a call.
+    Object nil = builtins[0];
+    for (int left = FILL_CHUNK; left > 0 && toFillHead != toFillEnd; left--) {
+      int n = toFillHead++ & (toFill.length - 1);
       int i = toFill[n], t = toFillType[n], q = toFillAt[n];
       long[] w = toFillWords[n];
       toFillWords[n] = null;
@@ -841,16 +848,18 @@ public final class DumpLoader {
           x = objs[(int) (d >>> 2)];
           if (x == null) x = need((int) (d >>> 2));
         } else {
-          x = ref(d);
+          x = d == NIL_WORD ? nil : ref(d);
         }
         c.cdr = x;
       } else if (t == Types.SYMBOL) {
         Symbol s = (Symbol) objs[i];
         long v = w[q + 2], f = w[q + 3];
-        // The value may be the unbound marker, the function a lazy definition: both tag 3.
-        s.value = (v & 3) == 3 ? decode(v) : ref(v);
-        s.setFunction((f & 3) == 3 ? definition(f) : ref(f));
-        s.plist = ref(w[q + 4]);
+        // The value may be the unbound marker (a void variable, most symbols), the function a
+        // lazy definition: both tag 3.
+        s.value = v == DumpFormat.UNBOUND ? Lisp.UNBOUND : (v & 3) == 3 ? decode(v) : ref(v);
+        s.setFunction(f == NIL_WORD ? nil : (f & 3) == 3 ? definition(f) : ref(f));
+        long p = w[q + 4];
+        s.plist = p == NIL_WORD ? nil : ref(p);
       } else if (t == Types.VECTOR || t == Types.RECORD) {
         Object[] items = t == Types.VECTOR ? ((LVector) objs[i]).items : ((Record) objs[i]).slots;
         for (int j = 0; j < items.length; j++) items[j] = ref(w[q + 1 + j]);
