@@ -633,11 +633,14 @@ public final class DumpLoader {
     int n = 0;
     DumpLoadException failure = null;
     try {
-      for (int k = first; k < first + waiting; k++) {
+      long[] w = words;
+      for (int k = first, q = symbolTable + 5 * first; k < first + waiting; k++, q += 5) {
         if (objects[sb + k] != null) continue;
-        int p = obarrayPosition(k);
+        // obarrayPosition(k), written out.
+        int p = ((int) w[q + 1] >>> DumpFormat.SYM_POSITION_SHIFT) - 1;
         if (p < 0) continue;
-        syms[n] = symbolAt(words, symbolTable + 5 * k);
+        if (p >= obarraySymbols) throw corrupt("bad obarray position");
+        syms[n] = symbolAt(w, q);
         numbers[n] = k;
         positions[n++] = p;
       }
