@@ -93,6 +93,8 @@ public final class DumpLoader {
   private int hotPages;
   private int pagesLeft;
   private byte[] pageBuffer;
+  /** PAGE_BUFFER's bytes as little-endian words, for copying a page of lazy hot out in one call. */
+  private java.nio.LongBuffer pageView;
   /** Set by {@link #locate}: where in the array it returns the record starts. */
   private int located;
 
@@ -1146,20 +1148,26 @@ public final class DumpLoader {
     long[] entry = lazySections[inHot ? 0 : 1];
     int start = (inHot ? p : p - hotPages) << DumpFormat.LAZY_PAGE_SHIFT;
     int len = (int) Math.min(DumpFormat.LAZY_PAGE, entry[1] - start);
-    if (pageBuffer == null) pageBuffer = new byte[DumpFormat.LAZY_PAGE];
+    if (pageBuffer == null) {
+      pageBuffer = new byte[DumpFormat.LAZY_PAGE];
+      pageView = ByteBuffer.wrap(pageBuffer).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    }
     byte[] b = pageBuffer;
     try {
       readFully(file, regionOffset + entry[0] + start, b, 0, len);
     } catch (IOException e) {
       throw new DumpLoadException("read error: " + e.getMessage());
     }
-    ByteBuffer page = ByteBuffer.wrap(b, 0, len);
     long pair = words[pageCrcWord + (p >>> 1)];
-    if (DumpFormat.crc(page) != ((p & 1) == 0 ? lo(pair) : hi(pair))) {
+    if (DumpFormat.crc(b, 0, len) != ((p & 1) == 0 ? lo(pair) : hi(pair))) {
       throw corrupt("checksum mismatch in the " + (inHot ? "lazy hot" : "lazy cold") + " section");
     }
     if (inHot) {
-      lazyPages[p] = toWords(page);
+      // Its whole words (as toWords would give), through the one view of the buffer: a new
+      // buffer and view a page cost more than the copy, before the JIT has compiled them.
+      long[] w = new long[len >>> 3];
+      pageView.get(0, w, 0, w.length);
+      lazyPages[p] = w;
     } else {
       System.arraycopy(b, 0, coldBytes, coldBase + start, len);
     }
