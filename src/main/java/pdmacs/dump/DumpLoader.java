@@ -93,6 +93,8 @@ public final class DumpLoader {
   private int hotPages;
   private int pagesLeft;
   private byte[] pageBuffer;
+  /** PAGE_BUFFER's bytes as little-endian words, for copying a page of lazy hot out in one call. */
+  private java.nio.LongBuffer pageView;
   /** Set by {@link #locate}: where in the array it returns the record starts. */
   private int located;
 
@@ -101,6 +103,8 @@ public final class DumpLoader {
   private final int[] counts = new int[Types.COUNT];
   private final long[] tables = new long[Types.COUNT];
   private final int[] base = new int[Types.COUNT];
+  /** Per type, one past its last object number (base plus count): finds an object's type. */
+  private final int[] ends = new int[Types.COUNT];
   private Object[] objects;
   /** Per type, how many of its records are built at load; the rest on demand. */
   private final int[] eager = new int[Types.COUNT];
@@ -127,12 +131,15 @@ public final class DumpLoader {
   private boolean demandReady;
   /**
    * Objects built on demand whose fields are still to fill, by number (see {@link #need}), with
-   * where their records are (the array and the index {@link #locate} gave).
+   * their type and where their records are (the array and the index {@link #locate} gave): a
+   * ring, whose length is a power of two, holding the entries from toFillHead (the next to fill)
+   * up to toFillEnd, both counted from the first entry queued since the queue was last empty.
    */
   private int[] toFill = new int[64];
+  private int[] toFillType = new int[64];
   private long[][] toFillWords = new long[64][];
   private int[] toFillAt = new int[64];
-  private int toFillCount;
+  private int toFillHead, toFillEnd;
   /** Set by the header: the sections were LZ4-compressed. */
   private boolean compressed;
 
@@ -392,6 +399,7 @@ public final class DumpLoader {
       total += counts[t];
     }
     if (total * 8 > allRaw) throw new DumpLoadException("corrupt dump file: too many objects for its size");
+    for (int t = 0; t < Types.COUNT; t++) ends[t] = base[t] + counts[t];
     symbolTable = (int) (tables[Types.SYMBOL] >>> 3);
     definitionCount = h.getInt(DumpFormat.OFF_LAZY);
     obarrayEntries = h.getInt(DumpFormat.OFF_LAZY + 4);
@@ -557,7 +565,7 @@ public final class DumpLoader {
 
   /** The obarray position of symbol K (from its record's flags), or -1 when not in the obarray. */
   private int obarrayPosition(int k) throws DumpLoadException {
-    int p = (lo(words[symbolTable + 5 * k + 1]) >>> DumpFormat.SYM_POSITION_SHIFT) - 1;
+    int p = ((int) words[symbolTable + 5 * k + 1] >>> DumpFormat.SYM_POSITION_SHIFT) - 1;
     if (p >= obarraySymbols) throw corrupt("bad obarray position");
     return p;
   }
@@ -603,16 +611,59 @@ public final class DumpLoader {
     @Override
     public void buildAll() {
       try {
-        for (int k = eager[Types.SYMBOL]; k < counts[Types.SYMBOL]; k++) {
-          if (objects[base[Types.SYMBOL] + k] == null && obarrayPosition(k) >= 0) need(base[Types.SYMBOL] + k);
-        }
-        fillNeeded();
+        buildWaitingSymbols();
       } catch (DumpLoadException e) {
         throw Lisp.error("Cannot load a symbol from the dump: " + e.getMessage());
       } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
         throw Lisp.error("Cannot load a symbol from the dump: a record runs past its section");
       }
     }
+  }
+
+  /**
+   * Builds every dumped symbol of the obarray that is still waiting (mapatoms and the like walk
+   * them all), and what they reach: the symbols are made in one loop and handed to the obarray
+   * in one batch ({@link Obarray#placeDumped(Symbol[], int[], int)}), which grows its table once,
+   * rather than one {@link #need} and one placement each. Only the symbols the obarray took are
+   * entered in the table of objects, so a symbol built here is always in the obarray's own table
+   * (unless uninterned later), as {@link #findSymbol} expects.
+   */
+  private void buildWaitingSymbols() throws DumpLoadException {
+    int first = eager[Types.SYMBOL], waiting = counts[Types.SYMBOL] - first, sb = base[Types.SYMBOL];
+    Symbol[] syms = new Symbol[waiting];
+    int[] numbers = new int[waiting], positions = new int[waiting];
+    int n = 0;
+    DumpLoadException failure = null;
+    try {
+      long[] w = words;
+      for (int k = first, q = symbolTable + 5 * first; k < first + waiting; k++, q += 5) {
+        if (objects[sb + k] != null) continue;
+        // obarrayPosition(k), written out.
+        int p = ((int) w[q + 1] >>> DumpFormat.SYM_POSITION_SHIFT) - 1;
+        if (p < 0) continue;
+        if (p >= obarraySymbols) throw corrupt("bad obarray position");
+        syms[n] = symbolAt(w, q);
+        numbers[n] = k;
+        positions[n++] = p;
+      }
+    } catch (DumpLoadException e) {
+      // The symbols made before the bad record are placed and built all the same.
+      failure = e;
+    }
+    int placed = Lisp.obarray.placeDumped(syms, positions, n);
+    if (toFillEnd - toFillHead + placed > toFill.length) growFillQueue(placed);
+    int mask = toFill.length - 1;
+    for (int j = 0; j < placed; j++) {
+      int e = toFillEnd++ & mask;
+      objects[sb + numbers[j]] = syms[j];
+      toFill[e] = sb + numbers[j];
+      toFillType[e] = Types.SYMBOL;
+      toFillWords[e] = words;
+      toFillAt[e] = symbolTable + 5 * numbers[j];
+    }
+    fillNeeded();
+    if (placed < n) throw corrupt("symbol " + syms[placed].name() + " interned twice");
+    if (failure != null) throw failure;
   }
 
   /**
@@ -658,59 +709,212 @@ public final class DumpLoader {
    * Object number I, allocating it if it is not built yet; its fields are filled by the next
    * {@link #fillNeeded}, which whoever asked first must call (a fill that needs more objects
    * queues them, so building a long list or a deep tree needs no deep recursion).
+   *
+   * <p>Building on demand runs mostly in the bytecode interpreter (a session builds a few thousand
+   * objects, fewer than it takes the JIT to compile the loader), where a call costs as much as
+   * dozens of plain bytecodes. So the per-object path makes few calls: a cons, most of what is
+   * built, is made here, its record found by {@link #fixedRecord}; strings, floats, bignums and
+   * bool-vectors are complete once allocated and are not queued at all.
    */
   private Object need(int i) throws DumpLoadException {
     Object o = objects[i];
     if (o != null) return o;
     int t = 0;
-    while (i >= base[t] + counts[t]) t++;
+    while (i >= ends[t]) t++;
     int local = i - base[t];
     if (local < eager[t]) throw corrupt("reference to an object not yet allocated");
-    if (t != Types.SYMBOL) lazySectionsReady();
-    long[] w = locate(t, recordWord(t, local));
-    int q = located;
-    allocate(t, local, 1, w, q);
-    o = objects[i];
-    // Until filled, an object holds nil, not Java nulls: a fill that fails leaves it usable.
-    if (o instanceof Cons) {
-      ((Cons) o).car = Lisp.NIL;
-      ((Cons) o).cdr = Lisp.NIL;
-    } else if (o instanceof LVector) {
-      Arrays.fill(((LVector) o).items, Lisp.NIL);
-    } else if (o instanceof Record) {
-      Arrays.fill(((Record) o).slots, Lisp.NIL);
-    }
-    if (Types.RECORD_SIZE[t] == 0) chargeDemandWords(t, w, q);
+    long[] w;
+    int q;
     if (t == Types.SYMBOL) {
-      int p = obarrayPosition(local);
-      if (p >= 0 && !Lisp.obarray.placeDumped((Symbol) o, p)) throw corrupt("symbol " + ((Symbol) o).name() + " interned twice");
+      // Every symbol's record is in hot.
+      w = words;
+      q = symbolTable + 5 * local;
+    } else {
+      if (pageLoaded == null && !lazyRead) lazySectionsReady();
+      w = Types.RECORD_SIZE[t] > 0 ? fixedRecord(t, local) : locate(t, recordWord(t, local));
+      q = located;
     }
-    if (toFillCount == toFill.length) {
-      toFill = Arrays.copyOf(toFill, toFillCount * 2);
-      toFillWords = Arrays.copyOf(toFillWords, toFillCount * 2);
-      toFillAt = Arrays.copyOf(toFillAt, toFillCount * 2);
+    if (t == Types.CONS) {
+      // Until filled, an object holds nil, not Java nulls: a fill that fails leaves it usable.
+      o = new Cons(Lisp.NIL, Lisp.NIL);
+      objects[i] = o;
+    } else {
+      allocate(t, local, 1, w, q);
+      o = objects[i];
+      switch (t) {
+        case Types.SYMBOL: {
+          int p = obarrayPosition(local);
+          if (p >= 0 && !Lisp.obarray.placeDumped((Symbol) o, p)) throw corrupt("symbol " + ((Symbol) o).name() + " interned twice");
+          break;
+        }
+        case Types.VECTOR:
+        case Types.RECORD: {
+          // A loop, not Arrays.fill: most are short, and each call costs in the interpreter.
+          Object[] items = t == Types.VECTOR ? ((LVector) o).items : ((Record) o).slots;
+          for (int j = 0; j < items.length; j++) items[j] = Lisp.NIL;
+          chargeDemandWords(t, w, q);
+          break;
+        }
+        case Types.HASH_TABLE:
+        case Types.OBARRAY:
+          chargeDemandWords(t, w, q);
+          break;
+        default:
+          // Strings, floats, bignums and bool-vectors: nothing to fill.
+          return o;
+      }
     }
-    toFill[toFillCount] = i;
-    toFillWords[toFillCount] = w;
-    toFillAt[toFillCount++] = q;
+    if (toFillEnd - toFillHead == toFill.length) growFillQueue(1);
+    int n = toFillEnd++ & (toFill.length - 1);
+    toFill[n] = i;
+    toFillType[n] = t;
+    toFillWords[n] = w;
+    toFillAt[n] = q;
     return o;
   }
 
-  /** Fills the fields of every object {@link #need} built, and of what those need in turn. */
+  /** Grows the fill queue to hold K more entries, which keep their order. */
+  private void growFillQueue(int k) {
+    int live = toFillEnd - toFillHead, length = toFill.length, mask = length - 1;
+    int grown = length;
+    while (live + k > grown) grown *= 2;
+    int[] numbers = new int[grown], types = new int[grown], at = new int[grown];
+    long[][] records = new long[grown][];
+    for (int j = 0; j < live; j++) {
+      int from = (toFillHead + j) & mask;
+      numbers[j] = toFill[from];
+      types[j] = toFillType[from];
+      records[j] = toFillWords[from];
+      at[j] = toFillAt[from];
+    }
+    toFill = numbers;
+    toFillType = types;
+    toFillWords = records;
+    toFillAt = at;
+    toFillHead = 0;
+    toFillEnd = live;
+  }
+
+  /**
+   * Fills the fields of every object {@link #need} built, and of what those need in turn, in the
+   * order they were queued (breadth first). So every type a structure holds comes up early, a
+   * list's elements along with its spine, and the code the JIT compiles from the first few
+   * thousand objects stays good: filled depth first, a long list gave the spine's conses alone
+   * first, and the compiled need was thrown away at the first string.
+   */
   private void fillNeeded() throws DumpLoadException {
     try {
-      while (toFillCount > 0) {
-        int i = toFill[--toFillCount];
-        long[] w = toFillWords[toFillCount];
-        toFillWords[toFillCount] = null;
-        int t = 0;
-        while (i >= base[t] + counts[t]) t++;
-        fill(t, i - base[t], 1, w, toFillAt[toFillCount]);
-      }
+      while (toFillHead != toFillEnd) fillSome();
     } finally {
-      Arrays.fill(toFillWords, 0, toFillCount, null);
-      toFillCount = 0;
+      if (toFillHead != toFillEnd) Arrays.fill(toFillWords, null);
+      toFillHead = toFillEnd = 0;
     }
+  }
+
+  /** The word for nil: the runtime's first built-in symbol (Lisp's static initialiser makes it). */
+  private static final long NIL_WORD = DumpFormat.builtinSymbol(0);
+
+  /**
+   * How many objects {@link #fillSome} fills per call. Filling in calls of a few objects, not in
+   * one loop, lets the JIT compile the fill by its call count: at the launchers' thresholds, C1
+   * after about 8,000 objects and C2 after about 27,000, where one long-running loop is compiled
+   * only by on-stack replacement, after 60,000 turns in the interpreter. (32 a call: 16,000 and
+   * 96,000; the first use of the big heap took about as long with 1, 8 or 32.)
+   */
+  private static final int FILL_CHUNK = 8;
+
+  /**
+   * Fills up to {@link #FILL_CHUNK} queued objects. Conses and symbols, nearly all that is
+   * queued, are filled here, their words decoded by {@link #ref} or, for a cons, in line; the
+   * other types by {@link #fill}.
+   */
+  private void fillSome() throws DumpLoadException {
+    Object[] objs = objects;
+    // nil, the commonest word of all (ends every list, fills most function cells and property
+    // lists), is decoded here without a call.
+    Object nil = builtins[0];
+    for (int left = FILL_CHUNK; left > 0 && toFillHead != toFillEnd; left--) {
+      int n = toFillHead++ & (toFill.length - 1);
+      int i = toFill[n], t = toFillType[n], q = toFillAt[n];
+      long[] w = toFillWords[n];
+      toFillWords[n] = null;
+      if (t == Types.CONS) {
+        Cons c = (Cons) objs[i];
+        long a = w[q], d = w[q + 1];
+        Object x;
+        if ((a & 3) == 2 && (a >>> 2) < objs.length) {
+          x = objs[(int) (a >>> 2)];
+          if (x == null) x = need((int) (a >>> 2));
+        } else {
+          x = (a & 3) == 3 ? definition(a) : ref(a);
+        }
+        c.car = x;
+        if ((d & 3) == 2 && (d >>> 2) < objs.length) {
+          x = objs[(int) (d >>> 2)];
+          if (x == null) x = need((int) (d >>> 2));
+        } else {
+          x = d == NIL_WORD ? nil : ref(d);
+        }
+        c.cdr = x;
+      } else if (t == Types.SYMBOL) {
+        Symbol s = (Symbol) objs[i];
+        long v = w[q + 2], f = w[q + 3];
+        // The value may be the unbound marker (a void variable, most symbols), the function a
+        // lazy definition: both tag 3.
+        s.value = v == DumpFormat.UNBOUND ? Lisp.UNBOUND : (v & 3) == 3 ? decode(v) : ref(v);
+        s.setFunction(f == NIL_WORD ? nil : (f & 3) == 3 ? definition(f) : ref(f));
+        long p = w[q + 4];
+        s.plist = p == NIL_WORD ? nil : ref(p);
+      } else if (t == Types.VECTOR || t == Types.RECORD) {
+        Object[] items = t == Types.VECTOR ? ((LVector) objs[i]).items : ((Record) objs[i]).slots;
+        for (int j = 0; j < items.length; j++) items[j] = ref(w[q + 1 + j]);
+      } else {
+        fill(t, i - base[t], 1, w, q);
+      }
+    }
+  }
+
+  /**
+   * What {@link #value} decodes W to, while building on demand: a built object and a built-in
+   * symbol, most words, are decoded here, an object not built yet is built ({@link #need}), and
+   * the rest goes to value.
+   */
+  private Object ref(long w) throws DumpLoadException {
+    long k = w >>> 2;
+    if ((w & 3) == 2) {
+      if (k < objects.length) {
+        Object o = objects[(int) k];
+        return o != null ? o : need((int) k);
+      }
+    } else if ((w & 3) == 1 && k < builtins.length) {
+      return builtins[(int) k];
+    }
+    return value(w);
+  }
+
+  /**
+   * The array to read the record of object LOCAL of fixed-size type T (not a symbol) from, which
+   * then starts at {@link #located}: {@link #recordWord} and {@link #locate} in one call for
+   * the records most built, which lie within a page of lazy hot.
+   */
+  private long[] fixedRecord(int t, int local) throws DumpLoadException {
+    int size = Types.RECORD_SIZE[t] >>> 3;
+    long q = demandTables[t] + (long) (local - eager[t]) * size;
+    if (q < 0 || q >= allWords) throw corrupt("a record runs past its section");
+    if (paged && q >= hotWords) {
+      int r = (int) q - hotWords, p = r >>> (DumpFormat.LAZY_PAGE_SHIFT - 3);
+      long[] page = lazyPages[p];
+      if (page == null) {
+        loadPage(p);
+        page = lazyPages[p];
+      }
+      int at = r & ((DumpFormat.LAZY_PAGE >>> 3) - 1);
+      if (at + size <= page.length) {
+        located = at;
+        return page;
+      }
+    }
+    return locate(t, (int) q);
   }
 
   /**
@@ -944,20 +1148,26 @@ public final class DumpLoader {
     long[] entry = lazySections[inHot ? 0 : 1];
     int start = (inHot ? p : p - hotPages) << DumpFormat.LAZY_PAGE_SHIFT;
     int len = (int) Math.min(DumpFormat.LAZY_PAGE, entry[1] - start);
-    if (pageBuffer == null) pageBuffer = new byte[DumpFormat.LAZY_PAGE];
+    if (pageBuffer == null) {
+      pageBuffer = new byte[DumpFormat.LAZY_PAGE];
+      pageView = ByteBuffer.wrap(pageBuffer).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    }
     byte[] b = pageBuffer;
     try {
       readFully(file, regionOffset + entry[0] + start, b, 0, len);
     } catch (IOException e) {
       throw new DumpLoadException("read error: " + e.getMessage());
     }
-    ByteBuffer page = ByteBuffer.wrap(b, 0, len);
     long pair = words[pageCrcWord + (p >>> 1)];
-    if (DumpFormat.crc(page) != ((p & 1) == 0 ? lo(pair) : hi(pair))) {
+    if (DumpFormat.crc(b, 0, len) != ((p & 1) == 0 ? lo(pair) : hi(pair))) {
       throw corrupt("checksum mismatch in the " + (inHot ? "lazy hot" : "lazy cold") + " section");
     }
     if (inHot) {
-      lazyPages[p] = toWords(page);
+      // Its whole words (as toWords would give), through the one view of the buffer: a new
+      // buffer and view a page cost more than the copy, before the JIT has compiled them.
+      long[] w = new long[len >>> 3];
+      pageView.get(0, w, 0, w.length);
+      lazyPages[p] = w;
     } else {
       System.arraycopy(b, 0, coldBytes, coldBase + start, len);
     }
@@ -1007,7 +1217,8 @@ public final class DumpLoader {
     if (off < 0 || len < 0 || (long) off + len > coldBytes.length) throw corrupt("string data outside the cold section");
     coldUsed += len;
     if (coldUsed > coldBytes.length) throw corrupt("cold section data used more than once");
-    loadCold(off, (long) off + len);
+    // Most ranges (every symbol's name) lie in cold: no call to see that no page is needed.
+    if ((long) off + len > coldBase) loadCold(off, (long) off + len);
     return off;
   }
 
@@ -1027,21 +1238,13 @@ public final class DumpLoader {
         break;
       }
       case Types.SYMBOL: {
-        for (int i = 0; i < count; i++, q += 5) {
-          int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
-          int at = coldRange(off, len);
-          // The name stays bytes until asked for; the obarray goes by the hash the writer stored.
-          Symbol s = Symbol.withNameBytes(coldBytes, at, len, (flags & DumpFormat.SYM_ASCII_NAME) != 0, hi(w[q + 1]));
-          s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
-          s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
-          s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
-          objects[o + i] = s;
-        }
+        for (int i = 0; i < count; i++, q += 5) objects[o + i] = symbolAt(w, q);
         break;
       }
       case Types.STRING: {
         for (int i = 0; i < count; i++, q += 2) {
-          int off = lo(w[q]), len = hi(w[q]), flags = lo(w[q + 1]);
+          long bytes = w[q];
+          int off = (int) bytes, len = (int) (bytes >>> 32), flags = (int) w[q + 1];
           objects[o + i] = LString.view(cold, coldRange(off, len), len, (flags & DumpFormat.STR_MULTIBYTE) != 0);
         }
         break;
@@ -1117,6 +1320,22 @@ public final class DumpLoader {
       default:
         throw new IllegalStateException("type " + t);
     }
+  }
+
+  /**
+   * The symbol whose record is at W[Q], not in any obarray yet. (lo and hi are written out: on
+   * demand this runs in the bytecode interpreter, where each would be a call.)
+   */
+  private Symbol symbolAt(long[] w, int q) throws DumpLoadException {
+    long name = w[q], flagsAndHash = w[q + 1];
+    int off = (int) name, len = (int) (name >>> 32), flags = (int) flagsAndHash;
+    int at = coldRange(off, len);
+    // The name stays bytes until asked for; the obarray goes by the hash the writer stored.
+    Symbol s = Symbol.withNameBytes(coldBytes, at, len, (flags & DumpFormat.SYM_ASCII_NAME) != 0, (int) (flagsAndHash >>> 32));
+    s.special = (flags & DumpFormat.SYM_SPECIAL) != 0;
+    s.constant = (flags & DumpFormat.SYM_CONSTANT) != 0;
+    s.interned = (flags & DumpFormat.SYM_INTERNED) != 0;
+    return s;
   }
 
   /** Decodes a word into the object it stands for. */

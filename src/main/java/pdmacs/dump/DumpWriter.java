@@ -493,7 +493,7 @@ final class DumpWriter {
   private static void writePageCrcs(ByteSink hot, byte[] section) {
     for (int at = 0; at < section.length; at += DumpFormat.LAZY_PAGE) {
       int len = Math.min(DumpFormat.LAZY_PAGE, section.length - at);
-      hot.putInt(DumpFormat.crc(ByteBuffer.wrap(section, at, len)));
+      hot.putInt(DumpFormat.crc(section, at, len));
     }
   }
 

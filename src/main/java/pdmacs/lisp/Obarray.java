@@ -169,10 +169,47 @@ public final class Obarray {
    */
   public boolean placeDumped(Symbol s, int position) {
     int i = pendingBase + position;
-    if (pending == null || position < 0 || i >= orderLength || order[i] != null || lookupSameName(s) != null) return false;
-    insert(s);
+    if (pending == null || position < 0 || i >= orderLength || order[i] != null) return false;
+    if ((size + 1) * 2 > slots.length) rehash(slots.length * 2);
+    if (!insertUnlessNamed(s)) return false;
     order[i] = s;
     if (--pendingCount == 0) pending = null;
+    return true;
+  }
+
+  /**
+   * Places SYMS[0..N), waiting dump symbols just built, at POSITIONS of the dump's places, as
+   * {@link #placeDumped(Symbol, int)} places one, but growing the table once for all of them.
+   * Returns how many were placed: N, or the index of the first whose place is taken or whose
+   * name is here already (a corrupt dump); those before it stay placed.
+   */
+  public int placeDumped(Symbol[] syms, int[] positions, int n) {
+    int capacity = slots.length;
+    while ((long) (size + n) * 2 > capacity) capacity *= 2;
+    if (capacity != slots.length) rehash(capacity);
+    for (int j = 0; j < n; j++) {
+      int i = pendingBase + positions[j];
+      if (pending == null || positions[j] < 0 || i >= orderLength || order[i] != null) return j;
+      if (!insertUnlessNamed(syms[j])) return j;
+      order[i] = syms[j];
+      if (--pendingCount == 0) pending = null;
+    }
+    return n;
+  }
+
+  /**
+   * Puts S in the hash table (not in ORDER), which must have room, unless a symbol named as S is
+   * there (S itself or another): then false. One probe run does both.
+   */
+  private boolean insertUnlessNamed(Symbol s) {
+    Symbol[] t = slots;
+    int mask = t.length - 1;
+    int i = spread(s.nameHash) & mask;
+    for (Symbol x; (x = t[i]) != null; i = (i + 1) & mask) {
+      if (x == s || (x.nameHash == s.nameHash && x.name().equals(s.name()))) return false;
+    }
+    t[i] = s;
+    size++;
     return true;
   }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
@@ -83,9 +84,20 @@ class ObarrayModelTest {
       return s;
     }
 
+    /** As the loader does: every waiting symbol made, then placed in one batch. */
     @Override
     public void buildAll() {
-      for (Map.Entry<String, Integer> e : new ArrayList<>(waiting.entrySet())) build(e.getKey(), e.getValue());
+      List<Map.Entry<String, Integer>> all = new ArrayList<>(waiting.entrySet());
+      Symbol[] syms = new Symbol[all.size()];
+      int[] positions = new int[all.size()];
+      for (int i = 0; i < syms.length; i++) {
+        syms[i] = Symbol.uninterned(all.get(i).getKey());
+        syms[i].interned = true;
+        positions[i] = all.get(i).getValue();
+      }
+      builds += syms.length;
+      assertEquals(syms.length, ob.placeDumped(syms, positions, syms.length), "every waiting place is free");
+      for (Symbol s : syms) places.get(s.name()).symbol = s;
       waiting.clear();
     }
   }
@@ -93,6 +105,27 @@ class ObarrayModelTest {
   @Property(tries = 400, shrinking = ShrinkingMode.OFF)
   void behavesLikeAListInInterningOrder(@ForAll long seed) {
     new Run().run(new Random(seed));
+  }
+
+  /**
+   * A batch of waiting symbols stops at the first whose place is taken or whose name is there
+   * already (a corrupt dump): those before it are placed, it and those after it are not.
+   */
+  @Example
+  void aBatchStopsAtTheFirstSymbolItCannotPlace() {
+    Obarray ob = new Obarray(4);
+    Symbol here = ob.intern("here");
+    FakeDump dump = new FakeDump(ob);
+    assertNull(ob.addDumped(new Symbol[0], new int[0], 4, dump));
+    Symbol a = Symbol.uninterned("a"), b = Symbol.uninterned("b"), again = Symbol.uninterned("here"),
+        c = Symbol.uninterned("c");
+    assertEquals(1, ob.placeDumped(new Symbol[] {a, again, b}, new int[] {0, 1, 2}, 3));
+    assertSame(a, ob.lookup("a"));
+    assertSame(here, ob.lookup("here"));
+    assertEquals(1, ob.placeDumped(new Symbol[] {b, c}, new int[] {2, 0}, 2), "place 0 is taken");
+    assertSame(b, ob.lookup("b"));
+    assertEquals(2, ob.placeDumped(new Symbol[] {c, Symbol.uninterned("d")}, new int[] {1, 3}, 2));
+    assertEquals(List.of(here, a, c, b, ob.lookup("d")), ob.symbols());
   }
 
   private static String name(Random r) {
