@@ -91,7 +91,7 @@ public final class Emacs extends SubrGroup {
     TimeFormat.Zone zone = TimeFormat.zone(zoneSpec);
     LispTime lt = LispTime.of(time);
     ZonedDateTime t = TimeFormat.at(lt, zone);
-    boolean dst = zone.id.getRules().isDaylightSavings(t.toInstant());
+    boolean dst = zone.id().getRules().isDaylightSavings(t.toInstant());
     Object sec = (long) t.getSecond();
     if (form == Lisp.T && !lt.hz.equals(BigInteger.ONE)) {
       BigInteger sub = lt.ticks.subtract(lt.seconds().multiply(lt.hz));
@@ -144,7 +144,7 @@ public final class Emacs extends SubrGroup {
     } catch (ArithmeticException | java.time.DateTimeException e) {
       throw Lisp.error("Specified time is not representable");
     }
-    long secs = ZonedDateTime.ofLocal(local, TimeFormat.zone(zoneSpec).id, null).toEpochSecond();
+    long secs = ZonedDateTime.ofLocal(local, TimeFormat.zone(zoneSpec).id(), null).toEpochSecond();
     if (fields[0] instanceof Long || fields[0] instanceof BigInteger) {
       return Lisp.list(Lisp.integer(Math.floorDiv(secs, 65536L)),
           Lisp.integer(Math.floorMod(secs, 65536L)));

@@ -9,8 +9,7 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TimeZone;
 import pdmacs.lisp.Cons;
 import pdmacs.lisp.LString;
 import pdmacs.lisp.Lisp;
@@ -29,19 +28,54 @@ import static pdmacs.lisp.Lisp.T;
 final class TimeFormat {
   private TimeFormat() {}
 
-  /** A zone and, when the rule fixes one, the abbreviation %Z prints. */
+  /**
+   * A zone and, when the rule fixes one, the abbreviation %Z prints.
+   *
+   * <p>The local zone (nil or wall) keeps java.util's {@link TimeZone} beside its ZoneId, and
+   * takes its offsets from it where it can: the first ZoneId of a region (Etc/UTC, Europe/Paris)
+   * starts java.time's zone-rules provider, which looks for other providers in every jar of the
+   * class path and reads tzdb.dat a second time, some 10 ms of a run's first
+   * format-time-string, while TimeZone has read that data already to learn the zone's name. So
+   * the ZoneId is made only for what needs its rules (encode-time, decode-time's DST flag,
+   * %Z), and for instants outside 1900-2037, where java.util's copy of the rules is not the same
+   * (it drops the transitions before 1900 and gives the years after 2037 its last rule).
+   */
   static final class Zone {
-    final ZoneId id;
+    private ZoneId id;
+    /** java.util's view of the local zone, or null for every other zone. */
+    private final TimeZone local;
     final String abbreviation;
 
     Zone(ZoneId id, String abbreviation) {
       this.id = id;
+      this.local = null;
       this.abbreviation = abbreviation;
+    }
+
+    /** The local zone TZ, as java.util gives it; its ZoneId is made when first needed. */
+    Zone(TimeZone tz) {
+      this.local = tz;
+      this.abbreviation = null;
+    }
+
+    ZoneId id() {
+      if (id == null) id = local.toZoneId();
+      return id;
+    }
+
+    /** The offset from UTC at the instant I. */
+    ZoneOffset offsetAt(Instant i) {
+      long s = i.getEpochSecond();
+      if (local != null && s >= FIRST_SAME_OFFSETS && s < END_SAME_OFFSETS) {
+        return ZoneOffset.ofTotalSeconds(local.getOffset(s * 1000) / 1000);
+      }
+      return id().getRules().getOffset(i);
     }
 
     String abbreviationAt(ZonedDateTime t) {
       if (abbreviation != null) return abbreviation;
-      String z = DateTimeFormatter.ofPattern("zzz", Locale.US).format(t);
+      ZonedDateTime inZone = t.withZoneSameInstant(id());
+      String z = DateTimeFormatter.ofPattern("zzz", Locale.US).format(inZone);
       if (z.startsWith("GMT+") || z.startsWith("GMT-") || z.equals("Z")) {
         return numericAbbreviation(t.getOffset().getTotalSeconds());
       }
@@ -49,12 +83,16 @@ final class TimeFormat {
     }
   }
 
-  private static final Pattern POSIX_TZ =
-      Pattern.compile("([A-Za-z]{3,})([+-]?)(\\d{1,2})(?::(\\d{2}))?");
+  /** 1900-01-01 and 2037-01-01 UTC: where java.util's and java.time's zone offsets agree. */
+  static final long FIRST_SAME_OFFSETS = -2208988800L, END_SAME_OFFSETS = 2114380800L;
+
+  /** The local zone, made once: TimeZone.getDefault copies the zone at every call. */
+  private static Zone localZone;
 
   static Zone zone(Object z) {
     if (z == NIL || (z instanceof Symbol && ((Symbol) z).name().equals("wall"))) {
-      return new Zone(ZoneId.systemDefault(), null);
+      if (localZone == null) localZone = new Zone(TimeZone.getDefault());
+      return localZone;
     }
     if (z == T) return new Zone(ZoneOffset.UTC, "GMT");
     if (z instanceof Long) {
@@ -64,7 +102,7 @@ final class TimeFormat {
     if (z instanceof Cons && ((Cons) z).car instanceof Long) {
       Zone base = zone(((Cons) z).car);
       Object abbr = Lisp.car(((Cons) z).cdr);
-      return new Zone(base.id, abbr instanceof LString ? ((LString) abbr).str() : base.abbreviation);
+      return new Zone(base.id(), abbr instanceof LString ? ((LString) abbr).str() : base.abbreviation);
     }
     if (z instanceof LString) return tzString(((LString) z).str());
     throw new LispSignal(Q.error,
@@ -72,19 +110,48 @@ final class TimeFormat {
   }
 
   private static Zone tzString(String tz) {
-    Matcher m = POSIX_TZ.matcher(tz);
-    if (m.matches()) {
-      int secs = Integer.parseInt(m.group(3)) * 3600
-          + (m.group(4) == null ? 0 : Integer.parseInt(m.group(4)) * 60);
-      // POSIX offsets count west of Greenwich: JST-9 is nine hours ahead.
-      if (!m.group(2).equals("-")) secs = -secs;
-      return new Zone(ZoneOffset.ofTotalSeconds(secs), m.group(1));
-    }
+    Zone posix = posixZone(tz);
+    if (posix != null) return posix;
     try {
       return new Zone(ZoneId.of(tz), null);
     } catch (java.time.DateTimeException e) {
       return new Zone(ZoneOffset.UTC, "UTC");
     }
+  }
+
+  /**
+   * A POSIX TZ string without rules, NAME[+-]HH[:MM] (three or more ASCII letters, one or two
+   * digits of hours), as a fixed zone named NAME; null for anything else. Parsed by hand, as a
+   * java.util.regex pattern compiled when this class loads cost the first format-time-string
+   * milliseconds of lambda bootstrapping.
+   */
+  static Zone posixZone(String tz) {
+    int n = tz.length(), i = 0;
+    while (i < n && isAsciiLetter(tz.charAt(i))) i++;
+    if (i < 3) return null;
+    String name = tz.substring(0, i);
+    boolean west = true;
+    if (i < n && (tz.charAt(i) == '+' || tz.charAt(i) == '-')) west = tz.charAt(i++) == '+';
+    int digitsStart = i;
+    while (i < n && i - digitsStart < 2 && isDigit(tz.charAt(i))) i++;
+    if (i == digitsStart) return null;
+    int secs = Integer.parseInt(tz.substring(digitsStart, i)) * 3600;
+    if (i < n) {
+      if (i + 3 != n || tz.charAt(i) != ':' || !isDigit(tz.charAt(i + 1)) || !isDigit(tz.charAt(i + 2))) {
+        return null;
+      }
+      secs += Integer.parseInt(tz.substring(i + 1)) * 60;
+    }
+    // POSIX offsets count west of Greenwich: JST-9 is nine hours ahead.
+    return new Zone(ZoneOffset.ofTotalSeconds(west ? -secs : secs), name);
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** "+01", "-0530": how Emacs names a zone given only as an offset. */
@@ -101,9 +168,13 @@ final class TimeFormat {
     return n < 10 ? "0" + n : String.valueOf(n);
   }
 
+  /**
+   * The time T in ZONE. The result's zone is the offset there (getZone is not the region):
+   * callers read fields and the offset, and ask ZONE for anything else.
+   */
   static ZonedDateTime at(LispTime t, Zone zone) {
     Instant i = Instant.ofEpochSecond(t.seconds().longValueExact(), t.nanos());
-    return ZonedDateTime.ofInstant(i, zone.id);
+    return ZonedDateTime.ofInstant(i, zone.offsetAt(i));
   }
 
   /** format-time-string. */
