@@ -114,9 +114,23 @@ public final class EmacsRegex {
     private final List<int[]> open = new ArrayList<>();
 
     Translator(String regexp, boolean caseFold) {
-      this.re = regexp.codePoints().toArray();
+      this.re = codePoints(regexp);
       this.caseFold = caseFold;
       groupMap.add(new ArrayList<>());
+    }
+
+    /**
+     * The code points of S, by hand: String.codePoints() is a stream, and the first stream of a
+     * run bootstraps java.lang.invoke for its lambdas, milliseconds of the first string-match.
+     */
+    private static int[] codePoints(String s) {
+      int[] cps = new int[s.codePointCount(0, s.length())];
+      for (int i = 0, j = 0; i < s.length(); j++) {
+        int c = s.codePointAt(i);
+        cps[j] = c;
+        i += Character.charCount(c);
+      }
+      return cps;
     }
 
     EmacsRegex translate() {
@@ -125,7 +139,8 @@ public final class EmacsRegex {
       int[][] groups = new int[lastGroup + 1][];
       for (int g = 0; g <= lastGroup; g++) {
         List<Integer> js = g < groupMap.size() ? groupMap.get(g) : List.of();
-        groups[g] = js.stream().mapToInt(Integer::intValue).toArray();
+        groups[g] = new int[js.size()];
+        for (int i = 0; i < groups[g].length; i++) groups[g][i] = js.get(i);
       }
       int flags = caseFold ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
       try {
