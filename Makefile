@@ -90,16 +90,24 @@ emacs: emacs.pdmp Makefile
 # The CDS archive: a static archive (-Xshare:dump) of the classes a batch run of ./emacs loads,
 # JDK classes included, listed by one such run. One static archive maps and links faster than
 # the JDK's default archive with a dynamic one (-XX:ArchiveClassesAtExit) on top: 42.6 against
-# 46.3 ms per start (docs/BENCHMARKS.md). The class path must be the launchers' own. The listing
-# run builds every dumped symbol (mapatoms), so that what a run builds on demand has its classes
-# in the archive too: LVector, Record and HashTable, which a bare start never loads, were loaded
-# from the jar and verified at their first use, about 0.8 ms of the first mapatoms (start-up
-# unchanged: 49.5 and 49.7 ms, medians of 21 alternating runs).
+# 46.3 ms per start (docs/BENCHMARKS.md). The class path must be the launchers' own.
+# The listing run is every test of the Lisp library in one session, after building every dumped
+# symbol (mapatoms), not only a start-up: a class the archive lacks is parsed and verified at
+# first use (LVector, Record and HashTable, which a bare start never loads, were about 0.8 ms of
+# the first mapatoms), the first one from the class path opens the jars, and a lambda
+# (java.util.regex and java.time use them) bootstraps java.lang.invoke, the archive keeping the
+# lambda proxies the listing run made. That was milliseconds at the first string-match,
+# format-time-string or float-time of a run (first string-match 23.6 to 3.7 ms, by medians of
+# interleaved runs); a class in the archive costs nothing until it is loaded, but the bigger
+# archive (10 MB, 6.5 before) takes about 2 ms more of a start-up to relocate (this JDK maps
+# it at a new address each time: ArchiveRelocationMode 1). A test that fails only leaves the
+# list shorter, so the run's status is ignored.
 CDS_CP = "$(CURDIR)/$(JAR):$(CURDIR)/target/lib/*"
+CDS_TRAINING := --eval '(mapatoms (function ignore))' -l ert $(foreach f,$(sort $(wildcard test/lisp/*-tests.el)),-l $(f)) -f ert-run-tests-batch
 target/pdmacs.jsa: emacs
 	rm -f $@ target/classes.lst
 	$(JAVA) -XX:DumpLoadedClassList=target/classes.lst -XX:+UseSerialGC -Dpdmacs.home="$(CURDIR)" \
-	  -cp $(CDS_CP) pdmacs.cli.Main --batch --eval '(progn (mapatoms (function ignore)) (kill-emacs))' > /dev/null 2>&1
+	  -cp $(CDS_CP) pdmacs.cli.Main --batch $(CDS_TRAINING) > /dev/null 2>&1 || true
 	$(JAVA) -Xshare:dump -XX:+UseSerialGC -XX:SharedClassListFile=target/classes.lst -XX:SharedArchiveFile=$@ \
 	  -cp $(CDS_CP) > /dev/null 2>&1 || rm -f $@
 
