@@ -28,6 +28,7 @@ public final class Runtime {
       new SpecialForms(),
       new pdmacs.subr.EvalFns(),
       new pdmacs.subr.Macroexp(),
+      new pdmacs.subr.Backquote(),
       new Data(),
       new pdmacs.subr.Fns(),
       new pdmacs.subr.FnsDigest(),
