@@ -53,7 +53,7 @@ public final class Emacs extends SubrGroup {
   @Override
   public Object call(int id, Object[] a) {
     switch (id) {
-      case FLOAT_TIME: return LispTime.of(a[0]).toDouble();
+      case FLOAT_TIME: return a[0] == NIL ? LispTime.nowAsDouble() : LispTime.of(a[0]).toDouble();
       case CURRENT_TIME: return LispTime.now().toList();
       case CURRENT_TIME_STRING:
         return timeString("%a %b %e %H:%M:%S %Y", a[0], a[1]);

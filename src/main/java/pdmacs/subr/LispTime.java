@@ -40,6 +40,33 @@ final class LispTime implements Comparable<LispTime> {
     return new LispTime(ns, NANO, Form.LIST);
   }
 
+  /** (float-time) of now, without the BigIntegers of {@link #now} and toDouble. */
+  static double nowAsDouble() {
+    Instant t = Instant.now();
+    return secondsAsDouble(t.getEpochSecond(), t.getNano());
+  }
+
+  /**
+   * SEC + NANO / 10^9 rounded to the nearest double, ties to even: what toDouble gives for that
+   * time (its decimal quotient is exact, then rounded once). For 2^19 <= SEC < 2^53, every time
+   * since 1970-01-07, the double's 53 bits hold SEC's B bits and 53 - B bits of fraction, so the
+   * fraction is rounded to that many bits in long arithmetic and the result is exact; other
+   * times take the exact path.
+   */
+  static double secondsAsDouble(long sec, int nano) {
+    int bits = 64 - Long.numberOfLeadingZeros(sec);
+    if (sec < 0 || bits < 20 || bits > 53) {
+      BigInteger ticks = BigInteger.valueOf(sec).multiply(NANO).add(BigInteger.valueOf(nano));
+      return new LispTime(ticks, NANO, Form.LIST).toDouble();
+    }
+    int k = 53 - bits;
+    long scaled = (long) nano << k;
+    long m = (sec << k) + scaled / 1_000_000_000L;
+    long twiceRem = 2 * (scaled % 1_000_000_000L);
+    if (twiceRem > 1_000_000_000L || (twiceRem == 1_000_000_000L && (m & 1) != 0)) m++;
+    return Math.scalb((double) m, -k);
+  }
+
   private static RuntimeException invalid() {
     return Lisp.error("Invalid time specification");
   }
