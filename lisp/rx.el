@@ -114,7 +114,8 @@ Each entry is (NAME DEF) for a symbol, or (NAME ARGS DEF) for a form.")
 expressions, evaluated when the code runs.")
 
 (defvar rx--atomic-test nil
-  "A regexp matching the regexp strings that are a single atom, made when first needed.")
+  "A regexp matching the regexp strings that are a single atom.
+Made when rx.el loads, by `rx--make-atomic-test', so that a dump has it made.")
 
 ;;; Small helpers
 
@@ -693,25 +694,26 @@ NEGATED means the characters outside it."
            (cons (list (list 'regexp-quote arg)) 'seq))
           (t (error "rx `literal' form with non-string argument")))))
 
+(defun rx--make-atomic-test ()
+  "The value of `rx--atomic-test'."
+  (rx-to-string
+   '(seq bos
+         (or (seq "[" (opt "^") (opt "]")
+                  (* (or (seq "[:" (+ (any "a-z")) ":]") (not (any "]"))))
+                  "]")
+             (not (any "\\[*+?^$"))
+             (seq "\\"
+                  (or anychar
+                      (seq (any "sScC_") anychar)
+                      (seq "(" (* (or (not (any "\\")) (seq "\\" (not (any ")")))))
+                           "\\)"))))
+         eos)
+   t))
+
 (defun rx--atomic-regexp-p (regexp)
   "Non-nil if the regexp string REGEXP is sure to be a single atom.
 A bracket expression, an ordinary character, or a backslash construct is; it may
 answer nil for other atoms."
-  (unless rx--atomic-test
-    (setq rx--atomic-test
-          (rx-to-string
-           '(seq bos
-                 (or (seq "[" (opt "^") (opt "]")
-                          (* (or (seq "[:" (+ (any "a-z")) ":]") (not (any "]"))))
-                          "]")
-                     (not (any "\\[*+?^$"))
-                     (seq "\\"
-                          (or anychar
-                              (seq (any "sScC_") anychar)
-                              (seq "(" (* (or (not (any "\\")) (seq "\\" (not (any ")")))))
-                                   "\\)"))))
-                 eos)
-           t)))
   (string-match-p rx--atomic-test regexp))
 
 (defun rx--translate-regexp (args)
@@ -959,6 +961,8 @@ to the text RX matched (nil if that part took no part in the match), and
                      (and (string-match ,regexp ,string)
                           (list ,@(nreverse submatches))))
                    ,(list '\` (mapcar (lambda (name) (list '\, name)) names))))))))
+
+(setq rx--atomic-test (rx--make-atomic-test))
 
 (provide 'rx)
 
