@@ -97,3 +97,53 @@
   ;; A macro expanded by the walk sees the environment in macroexpand-all-environment.
   (should (equal (macroexpand-all '(probe) '((probe . (lambda () (list 'quote (length macroexpand-all-environment))))))
                  ''1)))
+
+(defmacro macroexp-tests--loc (y) `(- ,y))
+
+(ert-deftest macroexp-tests-expand-all-definitions ()
+  ;; Bodies of definitions come back expanded, with a docstring, in a macro,
+  ;; in a local macro environment and nested.
+  (should (equal (macroexpand-all '(defun macroexp-tests--f (x) "doc" (when x (macroexp-tests--inc x))))
+                 '(defalias 'macroexp-tests--f #'(lambda (x) "doc" (if x (progn (1+ x)))))))
+  (should (equal (macroexpand-all '(defun macroexp-tests--f (x) (when x (macroexp-tests--inc x))))
+                 '(defalias 'macroexp-tests--f #'(lambda (x) (if x (progn (1+ x)))))))
+  (should (equal (macroexpand-all '(defmacro macroexp-tests--m (x) (when x (macroexp-tests--inc x))))
+                 '(defalias 'macroexp-tests--m (cons 'macro #'(lambda (x) (if x (progn (1+ x))))))))
+  (should (equal (macroexpand-all '(defun macroexp-tests--f (x) (macroexp-tests--loc x))
+                                  '((macroexp-tests--loc . (lambda (y) (list '+ y)))))
+                 '(defalias 'macroexp-tests--f #'(lambda (x) (+ x)))))
+  (should (equal (macroexpand-all '(progn (defun macroexp-tests--f (x)
+                                            (defun macroexp-tests--g () (macroexp-tests--inc x))
+                                            (unless x 1))))
+                 '(progn (defalias 'macroexp-tests--f
+                           #'(lambda (x) (defalias 'macroexp-tests--g #'(lambda nil (1+ x)))
+                               (if x nil 1))))))
+  ;; A definition expanded outside any environment, then walked in one.
+  (let ((def (macroexpand '(defun macroexp-tests--f (x) (macroexp-tests--local x)))))
+    (should (equal (macroexpand-all def '((macroexp-tests--local . (lambda (y) (list '+ y)))))
+                   '(defalias 'macroexp-tests--f #'(lambda (x) (+ x)))))))
+
+(defconst macroexp-tests--lisp-dir
+  (expand-file-name "../../lisp/" (file-name-directory load-file-name))
+  "pdmacs's Lisp library, next to this file's directory.")
+
+(ert-deftest macroexp-tests-expand-library-once ()
+  ;; pdmacs's defun expands its body itself, and the walk of what it expands to then
+  ;; takes that body as it is: every form of the library must expand as a walk of it
+  ;; all would (uninterned symbols compared by name).
+  (skip-unless (fboundp 'byte-run--expand-forms))
+  (let* ((dir macroexp-tests--lisp-dir)
+         (walk-all (lambda (form)
+                     (let ((orig (symbol-function 'byte-run--expand-forms)))
+                       (unwind-protect
+                           (progn (fset 'byte-run--expand-forms #'identity)
+                                  (macroexpand-all form))
+                         (fset 'byte-run--expand-forms orig)))))
+         (count 0))
+    (dolist (file (directory-files dir t "\\.el\\'"))
+      (let ((text (pdmacs-read-file file)) (pos 0) form)
+        (while (setq form (condition-case nil (read-from-string text pos) (end-of-file nil)))
+          (setq pos (cdr form) form (car form) count (1+ count))
+          (should (equal (list file (prin1-to-string (macroexpand-all form)))
+                         (list file (prin1-to-string (funcall walk-all form))))))))
+    (should (> count 1000))))

@@ -37,10 +37,25 @@ public final class Macroexp extends SubrGroup {
   public Object call(int id, Object[] a) {
     switch (id) {
       case WALK: return walk(a[0], a[1]);
-      case WALK_FORMS: return walkForms(a[0], a[1]);
+      case WALK_FORMS: {
+        Object walked = walkForms(a[0], a[1]);
+        prewalked = walked;
+        prewalkedEnv = a[1];
+        return walked;
+      }
       default: throw new IllegalStateException("macroexp " + id);
     }
   }
+
+  /**
+   * The list macroexp--walk-forms last returned from Lisp, and the environment it walked in.
+   * defun and defmacro expand their body with it (byte-run--expand-forms), so that a function
+   * defined by evaluating a defun runs expanded code; but under load or macroexpand-all the
+   * walker then walks the defalias they expand to, and would walk that body a second time for
+   * nothing: it finds no macro call and copies every list. walkForms takes a tail that is this
+   * list, in the same environment, as it is, once; any other list is walked as before.
+   */
+  private static Object prewalked, prewalkedEnv;
 
   /** FORM with every macro call expanded where it is evaluated, in the macro environment ENV. */
   static Object walk(Object form, Object env) {
@@ -101,11 +116,13 @@ public final class Macroexp extends SubrGroup {
    */
   static Object walkForms(Object forms, Object env) {
     if (!(forms instanceof Cons)) return forms;
+    if (isPrewalked(forms, env)) return forms;
     ListWalk w = new ListWalk(forms);
     Cons head = new Cons(walk(w.car(), env), NIL);
     Cons last = head;
     w.next();
     while (w.hasCons()) {
+      if (isPrewalked(w.tail, env)) break;
       Cons c = new Cons(walk(w.car(), env), NIL);
       last.cdr = c;
       last = c;
@@ -113,6 +130,14 @@ public final class Macroexp extends SubrGroup {
     }
     last.cdr = w.tail;
     return head;
+  }
+
+  /** True, once, when TAIL is the list walked last from Lisp in the environment ENV. */
+  private static boolean isPrewalked(Object tail, Object env) {
+    if (tail != prewalked || env != prewalkedEnv) return false;
+    prewalked = null;
+    prewalkedEnv = null;
+    return true;
   }
 
   private static Object carSafe(Object o) {
