@@ -87,6 +87,8 @@ public final class Runtime {
     defvar("load-history", NIL);
     defvar("current-load-list", NIL);
     defvar("after-load-alist", NIL);
+    // The files whose expanded forms load keeps (pdmacs.subr.LoadCache); loadup binds it.
+    defvar("load--keep-expansions", NIL);
     defvar("features", list(Lisp.intern("emacs")));
     defvar("obarray", Lisp.obarray);
     defvar("standard-output", T);

@@ -221,13 +221,24 @@ public final class Lread extends SubrGroup {
     String name = p.toAbsolutePath().toString();
     boolean batch = Q.noninteractive.value != NIL;
     if (!nomessage && !batch) Print.message("Loading " + name + " (source)...");
-    String text;
+    byte[] bytes;
     try {
-      text = sourceText(readAllBytes(p));
+      bytes = readAllBytes(p);
     } catch (IOException e) {
       throw new LispSignal(Q.fileError, list(Lisp.str("Opening input file"), Lisp.str(String.valueOf(e.getMessage())), Lisp.str(name)));
     }
-    loadSource(text, name);
+    String text = sourceText(bytes);
+    boolean record = LoadCache.wanted(name);
+    String cacheKey = record || LoadCache.any() ? LoadCache.key(name, text) : null;
+    Object kept = cacheKey == null ? null : LoadCache.take(cacheKey);
+    java.util.List<Object> outer = LoadCache.start(record && kept == null);
+    try {
+      loadForms(text, name, kept);
+    } catch (RuntimeException | Error e) {
+      LoadCache.abandon(outer);
+      throw e;
+    }
+    LoadCache.finish(cacheKey, outer);
     // The name less ".el", for after-load-alist; not by a regular expression, whose classes
     // (java.util.regex, 13 of them) a load would otherwise be the first to need.
     String fileName = p.getFileName().toString();
@@ -288,6 +299,14 @@ public final class Lread extends SubrGroup {
 
   /** Evaluates every form of TEXT, as load does for a file named NAME. */
   public static void loadSource(String text, String name) {
+    loadForms(text, name, null);
+  }
+
+  /**
+   * Evaluates the forms of the file NAME whose text is TEXT: read from TEXT and expanded, or,
+   * when EXPANDED is not null, the expanded forms a dump kept for it (LoadCache).
+   */
+  private static void loadForms(String text, String name, Object expanded) {
     int count = Specpdl.count();
     Object savedEnv = Eval.lexenv;
     try {
@@ -303,7 +322,12 @@ public final class Lread extends SubrGroup {
       // once around its read-eval loop: a top-level (defvar x) makes x dynamic for the forms
       // that follow, not just its own.
       Object env = Q.lexicalBinding.value != NIL ? list(T) : NIL;
-      while (r.skipWhitespace()) {
+      for (Object o = expanded; o instanceof Cons; o = ((Cons) o).cdr) {
+        Eval.lexenv = env;
+        evalExpanded(((Cons) o).car);
+        env = Eval.lexenv;
+      }
+      while (expanded == null && r.skipWhitespace()) {
         Object form = r.read();
         Eval.lexenv = env;
         evalTopLevel(form);
@@ -329,6 +353,12 @@ public final class Lread extends SubrGroup {
       return;
     }
     if (macroexpandForLoad.fboundp()) form = Eval.funcall(macroexpandForLoad, form, T);
+    evalExpanded(form);
+  }
+
+  /** Evaluates FORM, expanded, as load does a top-level form (and records it, LoadCache). */
+  private static void evalExpanded(Object form) {
+    LoadCache.record(form);
     // Each top-level form gets its own copy of the file's environment (at top level only
     // declarations, t and dynamic variable names, which no binding ever changes): closures
     // defined by different forms then share no cons, so the dumper can load each lazily.
