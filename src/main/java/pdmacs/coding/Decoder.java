@@ -100,7 +100,11 @@ public final class Decoder {
   }
 
   private static void ascii(int[] units, StringBuilder out) {
-    for (int u : units) out.append((char) u);
+    // One append of an array: a source file decodes here, and appending it character by
+    // character was most of a first load's decoding, run by the bytecode interpreter.
+    char[] chars = new char[units.length];
+    for (int i = 0; i < chars.length; i++) chars[i] = (char) units[i];
+    out.append(chars);
   }
 
   private static void charset(int[] units, int maxChar, StringBuilder out) {

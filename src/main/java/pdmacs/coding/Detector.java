@@ -112,6 +112,11 @@ final class Detector {
    * LF, no conversion. EOL_NONE when the text has no line end.
    */
   static int eol(CharSequence text) {
+    // Most text has no CR: then one search for a newline answers (for a whole source file
+    // the loop below was a call of charAt per character).
+    if (text instanceof StringBuilder && ((StringBuilder) text).indexOf("\r") < 0) {
+      return ((StringBuilder) text).indexOf("\n") >= 0 ? CodingSystem.UNIX : EOL_NONE;
+    }
     int seen = EOL_NONE;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
