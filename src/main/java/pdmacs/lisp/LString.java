@@ -211,6 +211,21 @@ public final class LString {
     return k;
   }
 
+  /**
+   * Records what the maker of this string knows of its chars, so that the first length, aref
+   * or isAscii need not scan them: all ASCII, or else whether any is a surrogate.
+   * LStringBuilder knows it from what it appended; without it, building a long string by
+   * concat scanned it again at every step.
+   */
+  public void knownKind(boolean ascii, boolean surrogates) {
+    kind = ascii ? KIND_ASCII : surrogates ? KIND_SURROGATES : KIND_BMP;
+  }
+
+  /** True when some char of the text is a surrogate (a code point above the BMP). */
+  public boolean hasSurrogates() {
+    return kind() == KIND_SURROGATES;
+  }
+
   /** True when every char is a whole code point (no surrogates). */
   private boolean bmp() {
     return kind() != KIND_SURROGATES;

@@ -18,6 +18,12 @@ public final class LStringBuilder {
   private boolean multibyte;
   /** Set once a raw byte is appended: only then can build have bytes to turn back. */
   private boolean rawBytes;
+  /**
+   * What the appended chars are, for the result's LString.knownKind: any not ASCII, any a
+   * surrogate (besides raw bytes), and whether that is known (text appended as Java text is
+   * not looked at).
+   */
+  private boolean nonAscii, surrogates, kindKnown = true;
 
   public LStringBuilder(int capacity) {
     text = new StringBuilder(capacity);
@@ -44,9 +50,12 @@ public final class LStringBuilder {
     } else if (c <= Character.MAX_CODE_POINT) {
       text.appendCodePoint(c);
       multibyte = true;
+      nonAscii = true;
+      if (c > 0xFFFF || Character.isSurrogate((char) c)) surrogates = true;
     } else if (LString.isRawByteCode(c)) {
       text.append(LString.rawByteChar(c - LString.RAW_BYTE_BASE));
       rawBytes = true;
+      nonAscii = true;
     } else {
       throw beyondUnicode(c);
     }
@@ -62,12 +71,17 @@ public final class LStringBuilder {
     if (s.multibyte()) {
       text.append(s.str());
       multibyte = true;
+      if (!s.isAscii()) {
+        nonAscii = true;
+        if (s.hasSurrogates()) surrogates = true;
+      }
     } else {
       if (s.isAscii()) {
         text.append(s.str());
       } else {
         text.append(LString.bytesToRawBytes(s.str()));
         rawBytes = true;
+        nonAscii = true;
       }
     }
     return this;
@@ -76,12 +90,17 @@ public final class LStringBuilder {
   /** Appends Java text, all of whose characters count as multibyte text if non-ASCII. */
   public LStringBuilder appendText(String s) {
     text.append(s);
+    kindKnown = false;
     if (!multibyte && !LString.isAscii(s)) multibyte = true;
     return this;
   }
 
   public LString build() {
     String t = text.toString();
-    return new LString(multibyte || !rawBytes ? t : LString.rawBytesToBytes(t), multibyte);
+    LString s = new LString(multibyte || !rawBytes ? t : LString.rawBytesToBytes(t), multibyte);
+    // A multibyte result keeps raw bytes as chars that are surrogates (LString.rawByteChar); a
+    // unibyte result's chars are bytes.
+    if (kindKnown) s.knownKind(!nonAscii, multibyte && (surrogates || rawBytes));
+    return s;
   }
 }
