@@ -309,8 +309,24 @@ public final class Eval {
     if (!(rest instanceof Cons)) throw new LispSignal(Q.invalidFunction, list(fn));
     Object params = ((Cons) rest).car;
     Object body = ((Cons) rest).cdr;
-    boolean lexical = fn.car == Q.closure;
     int count = Specpdl.count();
+    Object saved = lexenv;
+    try {
+      lexenv = bindParams(fn, params, env, args);
+      return progn(body);
+    } finally {
+      lexenv = saved;
+      Specpdl.unbindTo(count);
+    }
+  }
+
+  /**
+   * Binds FN's parameters PARAMS to ARGS: dynamically, or for a closure's non-special ones in
+   * front of ENV, which is returned. A signal here (a malformed list, a wrong count, a constant
+   * as parameter) leaves the bindings made so far to the caller's unbinding.
+   */
+  private static Object bindParams(Cons fn, Object params, Object env, Object[] args) {
+    boolean lexical = fn.car == Q.closure;
     Object newEnv = env;
     boolean optional = false, restArg = false;
     int i = 0;
@@ -338,7 +354,6 @@ public final class Eval {
       } else if (optional) {
         value = NIL;
       } else {
-        Specpdl.unbindTo(count);
         throw wrongArgCount(fn, args.length);
       }
       if (lexical && !sym.special) {
@@ -348,22 +363,11 @@ public final class Eval {
       }
       if (restArg) break;
     }
-    boolean restWithoutName = restArg && !(p instanceof Cons);
-    if (p != NIL && !(p instanceof Cons) || restWithoutName || i < args.length) {
-      Specpdl.unbindTo(count);
-      if (p != NIL && !(p instanceof Cons) || restWithoutName) {
-        throw new LispSignal(Q.invalidFunction, list(fn));
-      }
-      throw wrongArgCount(fn, args.length);
+    if (p != NIL && !(p instanceof Cons) || restArg && !(p instanceof Cons)) {
+      throw new LispSignal(Q.invalidFunction, list(fn));
     }
-    Object saved = lexenv;
-    lexenv = newEnv;
-    try {
-      return progn(body);
-    } finally {
-      lexenv = saved;
-      Specpdl.unbindTo(count);
-    }
+    if (i < args.length) throw wrongArgCount(fn, args.length);
+    return newEnv;
   }
 
   /**
