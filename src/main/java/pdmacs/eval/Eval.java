@@ -43,16 +43,17 @@ public final class Eval {
     }
   }
 
+  /**
+   * Evaluates FORM. Kept under 35 bytes of bytecode so that C1, which compiles the evaluator
+   * first, inlines it into every caller: a constant then costs no call and a variable only
+   * {@link #symbolValue}'s, itself inlined for a dynamic variable. Until C2 has compiled the
+   * evaluator, which takes most of a short run, the calls are what an interpreted program
+   * spends its time on.
+   */
   public static Object eval(Object form) {
+    if (form instanceof Cons) return evalCall((Cons) form);
     if (form instanceof Symbol) return symbolValue((Symbol) form);
-    if (!(form instanceof Cons)) return form;
-    Cons c = (Cons) form;
-    enter();
-    try {
-      return evalCall(c);
-    } finally {
-      depth--;
-    }
+    return form;
   }
 
   private static void enter() {
@@ -91,13 +92,22 @@ public final class Eval {
     }
   }
 
+  /**
+   * The value of variable S: its innermost lexical binding if any, else its dynamic value.
+   * The quick case, no lexical environment and a bound variable (constants included), is kept
+   * small enough for C1 to inline, like {@link #eval}.
+   */
   public static Object symbolValue(Symbol s) {
+    Object v = s.value;
+    return lexenv == NIL && v != Lisp.UNBOUND ? v : lexicalOrVoid(s);
+  }
+
+  /** {@link #symbolValue} in a lexical environment, or of a void variable. */
+  private static Object lexicalOrVoid(Symbol s) {
     if (s.constant) return s.value;
-    if (lexenv != NIL) {
-      for (Object e = lexenv; e instanceof Cons; e = ((Cons) e).cdr) {
-        Object b = ((Cons) e).car;
-        if (b instanceof Cons && ((Cons) b).car == s) return ((Cons) b).cdr;
-      }
+    for (Object e = lexenv; e instanceof Cons; e = ((Cons) e).cdr) {
+      Object b = ((Cons) e).car;
+      if (b instanceof Cons && ((Cons) b).car == s) return ((Cons) b).cdr;
     }
     Object v = s.value;
     if (v == Lisp.UNBOUND) throw new LispSignal(Q.voidVariable, list(s));
@@ -110,28 +120,42 @@ public final class Eval {
     return v == Lisp.UNBOUND ? NIL : v;
   }
 
+  /**
+   * Evaluates the call FORM, one level of max-lisp-eval-depth. The launchers keep C2 from
+   * inlining it (see JVM_FLAGS in the Makefile): each caller of eval would otherwise carry the
+   * whole call machinery.
+   */
   private static Object evalCall(Cons form) {
-    Object head = form.car;
-    Object fn = head;
-    if (head instanceof Symbol) {
-      fn = definitionOf((Symbol) head);
-      if (fn == NIL) throw new LispSignal(Q.voidFunction, list(head));
+    enter();
+    try {
+      Object head = form.car;
+      Object fn = head;
+      if (head instanceof Symbol) {
+        fn = definitionOf((Symbol) head);
+        if (fn == NIL) throw new LispSignal(Q.voidFunction, list(head));
+      }
+      if (fn instanceof Subr) return evalSubrCall((Subr) fn, head, form.cdr);
+      if (fn instanceof Cons) {
+        Cons f = (Cons) fn;
+        if (f.car == Q.lambda || f.car == Q.closure) {
+          Object argForms = form.cdr;
+          if (argForms instanceof Cons && ((Cons) argForms).cdr == NIL) {
+            return funcallLambda1(f, eval(((Cons) argForms).car));
+          }
+          return funcallLambda(f, evalArgs(argForms));
+        }
+        if (f.car == Q.macro) {
+          Object expansion = apply(f.cdr, form.cdr);
+          return eval(expansion);
+        }
+        if (f.car == Q.autoload) {
+          throw Lisp.error("Autoloading is not supported: " + head);
+        }
+      }
+      throw new LispSignal(Q.invalidFunction, list(head));
+    } finally {
+      depth--;
     }
-    if (fn instanceof Subr) return evalSubrCall((Subr) fn, head, form.cdr);
-    if (fn instanceof Cons) {
-      Cons f = (Cons) fn;
-      if (f.car == Q.macro) {
-        Object expansion = apply(f.cdr, form.cdr);
-        return eval(expansion);
-      }
-      if (f.car == Q.lambda || f.car == Q.closure) {
-        return funcallLambda(f, evalArgs(form.cdr));
-      }
-      if (f.car == Q.autoload) {
-        throw Lisp.error("Autoloading is not supported: " + head);
-      }
-    }
-    throw new LispSignal(Q.invalidFunction, list(head));
   }
 
   private static final Object[] NO_ARGS = new Object[0];
@@ -143,8 +167,13 @@ public final class Eval {
    * slots for a fixed-arity subr, so missing optional arguments are filled in here, not copied.
    */
   private static Object evalSubrCall(Subr s, Object head, Object argForms) {
-    int n = listLength(argForms);
-    checkSubrArity(s, head, n);
+    // listLength and the arity check written out: two calls fewer on every call of a built-in,
+    // which counts while the JIT has not compiled the evaluator (most of a short run).
+    int n = 0;
+    Object o = argForms;
+    for (; o instanceof Cons; o = ((Cons) o).cdr) n++;
+    if (o != NIL) throw Lisp.wrongType(Q.listp, o);
+    if (n < s.minArgs || (s.maxArgs >= 0 && n > s.maxArgs)) throw wrongSubrArgCount(head, n);
     if (s.maxArgs == Subr.UNEVALLED) {
       // The evaluator's own forms (if, let, setq...) skip the argument array and the
       // megamorphic group call: they are half of all calls in interpreted code.
@@ -156,7 +185,7 @@ public final class Eval {
     Object[] args = n == 0 && s.maxArgs <= 0 ? NO_ARGS : new Object[Math.max(n, s.maxArgs)];
     int i = 0;
     // The instanceof guards against argument forms that mutate their own list.
-    for (Object o = argForms; i < n && o instanceof Cons; o = ((Cons) o).cdr) args[i++] = eval(((Cons) o).car);
+    for (o = argForms; i < n && o instanceof Cons; o = ((Cons) o).cdr) args[i++] = eval(((Cons) o).car);
     for (; i < args.length; i++) args[i] = NIL;
     return s.group.call(s.id, args);
   }
@@ -220,10 +249,9 @@ public final class Eval {
     return n;
   }
 
-  private static void checkSubrArity(Subr s, Object caller, int n) {
-    if (n < s.minArgs || (s.maxArgs >= 0 && n > s.maxArgs)) {
-      throw new LispSignal(Q.wrongNumberOfArguments, list(caller, (long) n));
-    }
+  /** The wrong-number-of-arguments error for N arguments to a built-in called as CALLER. */
+  private static LispSignal wrongSubrArgCount(Object caller, int n) {
+    return new LispSignal(Q.wrongNumberOfArguments, list(caller, (long) n));
   }
 
   /**
@@ -368,6 +396,38 @@ public final class Eval {
     }
     if (i < args.length) throw wrongArgCount(fn, args.length);
     return newEnv;
+  }
+
+  /**
+   * Calls FN on one argument, the commonest call of an interpreted function: when its parameter
+   * list is one plain symbol, that is bound here without an argument array or the general
+   * parameter walk; otherwise {@link #funcallLambda} does it, so errors cannot differ.
+   */
+  private static Object funcallLambda1(Cons fn, Object arg) {
+    boolean lexical = fn.car == Q.closure;
+    Object env = NIL;
+    Object rest = fn.cdr;
+    if (lexical && rest instanceof Cons) {
+      env = ((Cons) rest).car;
+      rest = ((Cons) rest).cdr;
+    }
+    Object params = rest instanceof Cons ? ((Cons) rest).car : null;
+    Object p = params instanceof Cons && ((Cons) params).cdr == NIL ? ((Cons) params).car : null;
+    if (!(p instanceof Symbol) || p == Q.andOptional || p == Q.andRest) {
+      return funcallLambda(fn, new Object[] {arg});
+    }
+    Symbol sym = (Symbol) p;
+    int count = Specpdl.count();
+    if (lexical && !sym.special) env = new Cons(new Cons(sym, arg), env);
+    else Specpdl.bind(sym, arg);
+    Object saved = lexenv;
+    lexenv = env;
+    try {
+      return progn(((Cons) rest).cdr);
+    } finally {
+      lexenv = saved;
+      Specpdl.unbindTo(count);
+    }
   }
 
   /**

@@ -48,73 +48,53 @@ public final class SpecialForms extends SubrGroup {
     return dispatch(id, a[0]);
   }
 
-  /** Runs special form ID on its unevaluated argument list; the evaluator calls this directly. */
+  /**
+   * Runs special form ID on its unevaluated argument list; the evaluator calls this directly.
+   * Each case is a call but if's, the commonest, which is written out: one call fewer on
+   * every if while the JIT has not compiled the evaluator yet (most of a short run).
+   */
   static Object dispatch(int id, Object args) {
     switch (id) {
+      case IF: {
+        if (!(args instanceof Cons) || !(((Cons) args).cdr instanceof Cons)) throw ifArity(args);
+        Cons c = (Cons) args;
+        Cons rest = (Cons) c.cdr;
+        if (Eval.eval(c.car) != NIL) return Eval.eval(rest.car);
+        return Eval.progn(rest.cdr);
+      }
       case QUOTE:
         checkArgCount(Q.quote, args, 1, 1);
         return ((Cons) args).car;
       case FUNCTION:
         checkArgCount(Q.function, args, 1, 1);
         return function(((Cons) args).car);
-      case IF:
-        return ifForm(args);
       case COND:
         return cond(args);
-      case AND: {
-        Object v = T;
-        for (Object o = args; o instanceof Cons; o = ((Cons) o).cdr) {
-          v = Eval.eval(((Cons) o).car);
-          if (v == NIL) return NIL;
-        }
-        return v;
-      }
+      case AND:
+        return and(args);
       case OR:
-        for (Object o = args; o instanceof Cons; o = ((Cons) o).cdr) {
-          Object v = Eval.eval(((Cons) o).car);
-          if (v != NIL) return v;
-        }
-        return NIL;
+        return or(args);
       case PROGN:
       case SAVE_CURRENT_BUFFER:
         return Eval.progn(args);
-      case PROG1: {
-        Object v = Eval.eval(Lisp.car(args));
-        Eval.progn(Lisp.cdr(args));
-        return v;
-      }
-      case PROG2: {
-        Eval.eval(Lisp.car(args));
-        Object v = Eval.eval(Lisp.car(Lisp.cdr(args)));
-        Eval.progn(Lisp.cdr(Lisp.cdr(args)));
-        return v;
-      }
+      case PROG1:
+        return prog1(args);
+      case PROG2:
+        return prog2(args);
       case SETQ:
         return setq(args);
       case LET:
         return let(args);
       case LETX:
         return letStar(args);
-      case WHILE: {
-        Object test = Lisp.car(args), body = Lisp.cdr(args);
-        while (Eval.eval(test) != NIL) {
-          Eval.progn(body);
-          Quit.check();
-        }
-        return NIL;
-      }
+      case WHILE:
+        return whileForm(args);
       case DEFVAR:
         return defvar(args);
       case DEFCONST:
         return defconst(args);
-      case UNWIND_PROTECT: {
-        Object body = Lisp.car(args);
-        try {
-          return Eval.eval(body);
-        } finally {
-          Eval.progn(Lisp.cdr(args));
-        }
-      }
+      case UNWIND_PROTECT:
+        return unwindProtect(args);
       case CONDITION_CASE:
         return conditionCase(args);
       case CATCH:
@@ -123,6 +103,54 @@ public final class SpecialForms extends SubrGroup {
         return NIL;
       default:
         throw new IllegalStateException("special form " + id);
+    }
+  }
+
+  private static Object and(Object args) {
+    Object v = T;
+    for (Object o = args; o instanceof Cons; o = ((Cons) o).cdr) {
+      v = Eval.eval(((Cons) o).car);
+      if (v == NIL) return NIL;
+    }
+    return v;
+  }
+
+  private static Object or(Object args) {
+    for (Object o = args; o instanceof Cons; o = ((Cons) o).cdr) {
+      Object v = Eval.eval(((Cons) o).car);
+      if (v != NIL) return v;
+    }
+    return NIL;
+  }
+
+  private static Object prog1(Object args) {
+    Object v = Eval.eval(Lisp.car(args));
+    Eval.progn(Lisp.cdr(args));
+    return v;
+  }
+
+  private static Object prog2(Object args) {
+    Eval.eval(Lisp.car(args));
+    Object v = Eval.eval(Lisp.car(Lisp.cdr(args)));
+    Eval.progn(Lisp.cdr(Lisp.cdr(args)));
+    return v;
+  }
+
+  private static Object whileForm(Object args) {
+    Object test = Lisp.car(args), body = Lisp.cdr(args);
+    while (Eval.eval(test) != NIL) {
+      Eval.progn(body);
+      Quit.check();
+    }
+    return NIL;
+  }
+
+  private static Object unwindProtect(Object args) {
+    Object body = Lisp.car(args);
+    try {
+      return Eval.eval(body);
+    } finally {
+      Eval.progn(Lisp.cdr(args));
     }
   }
 
@@ -143,14 +171,9 @@ public final class SpecialForms extends SubrGroup {
     return arg;
   }
 
-  private static Object ifForm(Object args) {
-    if (!(args instanceof Cons) || !(((Cons) args).cdr instanceof Cons)) {
-      throw new LispSignal(Q.wrongNumberOfArguments, list(Lisp.intern("if"), (long) lengthOf(args)));
-    }
-    Cons c = (Cons) args;
-    Cons rest = (Cons) c.cdr;
-    if (Eval.eval(c.car) != NIL) return Eval.eval(rest.car);
-    return Eval.progn(rest.cdr);
+  /** The error of an if with fewer than two arguments. */
+  private static LispSignal ifArity(Object args) {
+    return new LispSignal(Q.wrongNumberOfArguments, list(Lisp.intern("if"), (long) lengthOf(args)));
   }
 
   private static int lengthOf(Object args) {
