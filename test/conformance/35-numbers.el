@@ -200,3 +200,12 @@ most-negative-fixnum
 (frexp 8.0)
 (ldexp 1.0 3)
 (random 1)
+
+;; Two fixnums: the evaluator's quick path for + - and comparisons, at the fixnum range's ends
+(+ most-positive-fixnum 1)
+(- most-negative-fixnum 1)
+(+ most-negative-fixnum -1)
+(- most-positive-fixnum -1)
+(+ most-positive-fixnum most-positive-fixnum)
+(- most-negative-fixnum most-positive-fixnum)
+(list (+ -5 7) (- 5 7) (< 1 2) (< 2 1) (> 2 1) (> 1 2) (<= 1 1) (<= 2 1) (>= 1 1) (>= 1 2) (= 3 3) (= 3 4))
