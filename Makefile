@@ -37,12 +37,19 @@ CLASSES := target/classes
 # fns.c subr) deoptimized every copy at once and waited for C2 to recompile them all. Now eval
 # keeps its quick cases (symbols, constants) inline and the call machinery is compiled once:
 # bench-hash 1e5 10-20% faster, the other workloads and fib unchanged (numbers in the commit
-# that added it). quiet: no line about it on stdout.
+# that added it). Likewise Eval.evalDataCall (one- and two-argument data.c calls: car, +, <...)
+# and SpecialForms.dispatch (if, let, setq...): C2's first compilation of evalSubrCall, which
+# calls both, took them in with Data.fastCall2, a 4 KB compilation of 24 to 44 ms during which
+# C2 compiled nothing else and the evaluator ran C1's profiling code; short interpreted runs
+# spend most of their time there. Each compiled once on its own: C2's CPU for fib 25 about 38 to
+# 26 ms, fib 25 and 30 (both bindings) 5 to 10% faster, a warm fib unchanged (numbers in the
+# commit that added them). quiet: no line about them on stdout.
 # PDMACS_JAVA_OPTS adds more (e.g. -Dpdmacs.dump.verbose=true).
 TIERS := -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=10000 \
   -XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=30000 -XX:Tier4BackEdgeThreshold=200000
 JVM_FLAGS := -XX:+UseSerialGC -XX:-UsePerfData $(TIERS) -XX:MaxRecursiveInlineLevel=0 \
-  -XX:CompileCommand=quiet -XX:CompileCommand=dontinline,pdmacs.eval.Eval::evalCall -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
+  -XX:CompileCommand=quiet -XX:CompileCommand=dontinline,pdmacs.eval.Eval::evalCall \
+  -XX:CompileCommand=dontinline,pdmacs.eval.Eval::evalDataCall -XX:CompileCommand=dontinline,pdmacs.eval.SpecialForms::dispatch -Xshare:auto -XX:SharedArchiveFile="$$here/target/pdmacs.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $${PDMACS_JAVA_OPTS:-}
 
 # The launchers' first line: the directory the script is in, from $0 by parameter expansion
 # (running dirname and a subshell cost 1-2 ms of every start); only a bare name, which the
