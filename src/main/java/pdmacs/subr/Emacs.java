@@ -91,7 +91,7 @@ public final class Emacs extends SubrGroup {
     TimeFormat.Zone zone = TimeFormat.zone(zoneSpec);
     LispTime lt = LispTime.of(time);
     ZonedDateTime t = TimeFormat.at(lt, zone);
-    boolean dst = zone.id().getRules().isDaylightSavings(t.toInstant());
+    boolean dst = zone.isDst(t.toInstant());
     Object sec = (long) t.getSecond();
     if (form == Lisp.T && !lt.hz.equals(BigInteger.ONE)) {
       BigInteger sub = lt.ticks.subtract(lt.seconds().multiply(lt.hz));

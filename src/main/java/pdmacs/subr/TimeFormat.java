@@ -31,49 +31,100 @@ final class TimeFormat {
   /**
    * A zone and, when the rule fixes one, the abbreviation %Z prints.
    *
-   * <p>The local zone (nil or wall) keeps java.util's {@link TimeZone} beside its ZoneId, and
-   * takes its offsets from it where it can: the first ZoneId of a region (Etc/UTC, Europe/Paris)
-   * starts java.time's zone-rules provider, which looks for other providers in every jar of the
-   * class path and reads tzdb.dat a second time, some 10 ms of a run's first
-   * format-time-string, while TimeZone has read that data already to learn the zone's name. So
-   * the ZoneId is made only for what needs its rules (encode-time, decode-time's DST flag,
-   * %Z), and for instants outside 1900-2037, where java.util's copy of the rules is not the same
-   * (it drops the transitions before 1900 and gives the years after 2037 its last rule).
+   * <p>The local zone (nil or wall) and zones named by a TZ string take their offsets, DST flags
+   * and abbreviations from the C library's sources, as GNU Emacs does: the TZif file or POSIX
+   * TZ string (see {@link ZoneTypes}). Where those fail (no zone files, a malformed one, a name
+   * neither a file nor a TZ string) the local zone falls back to java.util's {@link TimeZone}
+   * and a TZ string to java.time.
+   *
+   * <p>That fallback local zone keeps java.util's TimeZone beside its ZoneId, and takes its
+   * offsets from it where it can: the first ZoneId of a region (Etc/UTC, Europe/Paris) starts
+   * java.time's zone-rules provider, which looks for other providers in every jar of the class
+   * path and reads tzdb.dat a second time, some 10 ms of a run's first format-time-string, while
+   * TimeZone has read that data already to learn the zone's name. So the ZoneId is made only
+   * for what needs its rules (encode-time, decode-time's DST flag, %Z), and for instants
+   * outside 1900-2037, where java.util's copy of the rules is not the same (it drops the
+   * transitions before 1900 and gives the years after 2037 its last rule).
    */
   static final class Zone {
     private ZoneId id;
     /** java.util's view of the local zone, or null for every other zone. */
     private final TimeZone local;
+    /** The TZ string that named this zone, for its ZoneId; null for the local zone. */
+    private final String tz;
+    /** The C library's rules, or null where they could not be had. */
+    private final ZoneTypes types;
     final String abbreviation;
 
     Zone(ZoneId id, String abbreviation) {
       this.id = id;
       this.local = null;
+      this.tz = null;
+      this.types = null;
       this.abbreviation = abbreviation;
     }
 
     /** The local zone TZ, as java.util gives it; its ZoneId is made when first needed. */
     Zone(TimeZone tz) {
-      this.local = tz;
+      this(tz, null);
+    }
+
+    /** The local zone: TYPES when the C library's rules were found, else java.util's LOCAL. */
+    Zone(TimeZone local, ZoneTypes types) {
+      this.local = local;
+      this.tz = null;
+      this.types = types;
       this.abbreviation = null;
     }
 
+    /** The zone the TZ string TZ names, by the C library's rules TYPES. */
+    Zone(String tz, ZoneTypes types) {
+      this.local = null;
+      this.tz = tz;
+      this.types = types;
+      this.abbreviation = null;
+    }
+
+    /** The java.time zone, for encode-time. */
     ZoneId id() {
-      if (id == null) id = local.toZoneId();
+      if (id == null) {
+        if (tz != null) id = javaTimeZone(tz).id();
+        else id = (local != null ? local : TimeZone.getDefault()).toZoneId();
+      }
       return id;
     }
 
     /** The offset from UTC at the instant I. */
     ZoneOffset offsetAt(Instant i) {
       long s = i.getEpochSecond();
+      if (types != null) return ZoneOffset.ofTotalSeconds(types.at(s).offset);
       if (local != null && s >= FIRST_SAME_OFFSETS && s < END_SAME_OFFSETS) {
         return ZoneOffset.ofTotalSeconds(local.getOffset(s * 1000) / 1000);
       }
       return id().getRules().getOffset(i);
     }
 
+    /** Whether daylight saving time is in force at the instant I. */
+    boolean isDst(Instant i) {
+      if (types != null) return types.at(i.getEpochSecond()).dst;
+      return id().getRules().isDaylightSavings(i);
+    }
+
+    /**
+     * Whether %z prints -0000: a zero offset whose abbreviation starts with "-", as "-00" in
+     * Antarctica/Troll before 2005 says the local time is unknown. Only abbreviations known
+     * cheaply (fixed, or from the C library's rules) are looked at.
+     */
+    boolean unknownOffset(ZonedDateTime t) {
+      if (t.getOffset().getTotalSeconds() != 0 || (abbreviation == null && types == null)) {
+        return false;
+      }
+      return abbreviationAt(t).startsWith("-");
+    }
+
     String abbreviationAt(ZonedDateTime t) {
       if (abbreviation != null) return abbreviation;
+      if (types != null) return types.at(t.toEpochSecond()).abbreviation;
       ZonedDateTime inZone = t.withZoneSameInstant(id());
       String z = DateTimeFormatter.ofPattern("zzz", Locale.US).format(inZone);
       if (z.startsWith("GMT+") || z.startsWith("GMT-") || z.equals("Z")) {
@@ -91,7 +142,10 @@ final class TimeFormat {
 
   static Zone zone(Object z) {
     if (z == NIL || (z instanceof Symbol && ((Symbol) z).name().equals("wall"))) {
-      if (localZone == null) localZone = new Zone(TimeZone.getDefault());
+      if (localZone == null) {
+        ZoneTypes types = ZoneTypes.load(System.getenv("TZ"));
+        localZone = types != null ? new Zone((TimeZone) null, types) : new Zone(TimeZone.getDefault());
+      }
       return localZone;
     }
     if (z == T) return new Zone(ZoneOffset.UTC, "GMT");
@@ -110,6 +164,12 @@ final class TimeFormat {
   }
 
   private static Zone tzString(String tz) {
+    ZoneTypes types = ZoneTypes.load(tz);
+    return types != null ? new Zone(tz, types) : javaTimeZone(tz);
+  }
+
+  /** The zone TZ names by java.time's rules, or UTC when it names none. */
+  private static Zone javaTimeZone(String tz) {
     Zone posix = posixZone(tz);
     if (posix != null) return posix;
     try {
@@ -250,7 +310,11 @@ final class TimeFormat {
         String z = zone.abbreviationAt(t);
         return text(flag == '#' ? z.toLowerCase(Locale.ROOT) : z, flag == '#' ? 0 : flag, width);
       }
-      case 'z': return pad(offset(t.getOffset().getTotalSeconds(), colons), 1, '0', flag, width);
+      case 'z': {
+        String z = offset(t.getOffset().getTotalSeconds(), colons);
+        if (zone.unknownOffset(t)) z = "-" + z.substring(1);
+        return pad(z, 1, '0', flag, width);
+      }
       case 'c': return text(format("%a %b %e %H:%M:%S %Y", time, zone), flag, width);
       case 'D': case 'x': return text(format("%m/%d/%y", time, zone), flag, width);
       case 'F': return text(format("%Y-%m-%d", time, zone), flag, width);
