@@ -276,11 +276,13 @@ final class TimeFormat {
   private static String conversion(char conv, char flag, int width, int colons, ZonedDateTime t,
       LispTime time, Zone zone) {
     switch (conv) {
-      case 'Y': return number(t.getYear(), 1, '0', flag, width);
-      case 'C': return number(Math.floorDiv(t.getYear(), 100), 2, '0', flag, width);
-      case 'y': return number(Math.floorMod(t.getYear(), 100), 2, '0', flag, width);
-      case 'G': return number(t.get(IsoFields.WEEK_BASED_YEAR), 1, '0', flag, width);
-      case 'g': return number(t.get(IsoFields.WEEK_BASED_YEAR) % 100, 2, '0', flag, width);
+      // Years as Emacs gives them: four digits at least, the sign one of them; the century
+      // truncated toward zero, "-0" for the years -1 to -99; the year in it without a sign.
+      case 'Y': return number(t.getYear(), 4, '0', flag, width);
+      case 'C': return pad(century(t.getYear()), 2, '0', flag, width);
+      case 'y': return number(Math.abs(t.getYear() % 100), 2, '0', flag, width);
+      case 'G': return number(t.get(IsoFields.WEEK_BASED_YEAR), 4, '0', flag, width);
+      case 'g': return number(Math.abs(t.get(IsoFields.WEEK_BASED_YEAR) % 100), 2, '0', flag, width);
       case 'm': return number(t.getMonthValue(), 2, '0', flag, width);
       case 'd': return number(t.getDayOfMonth(), 2, '0', flag, width);
       case 'e': return number(t.getDayOfMonth(), 2, ' ', flag, width);
@@ -341,6 +343,11 @@ final class TimeFormat {
       case 1: return sign + h + ":" + m;
       default: return sign + h + ":" + m + ":" + s;
     }
+  }
+
+  private static String century(long year) {
+    long c = year / 100;
+    return year < 0 && c == 0 ? "-0" : Long.toString(c);
   }
 
   private static String number(long n, int digits, char padChar, char flag, int width) {
