@@ -5,6 +5,7 @@ import pdmacs.lisp.Lisp;
 import pdmacs.lisp.LispSignal;
 import pdmacs.lisp.LispThrow;
 import pdmacs.lisp.Q;
+import pdmacs.subr.BatchOutput;
 import pdmacs.subr.Print;
 
 /**
@@ -132,10 +133,10 @@ public final class Main {
     Print.stdout.flush();
     if (e instanceof LispSignal) {
       LispSignal s = (LispSignal) e;
-      Print.message(pdmacs.print.Printer.errorMessageString(s.symbol, s.data));
+      BatchOutput.report(Lisp.str(pdmacs.print.Printer.errorMessageString(s.symbol, s.data)));
     } else if (e instanceof LispThrow) {
       LispThrow t = (LispThrow) e;
-      Print.message(pdmacs.print.Printer.errorMessageString(Q.noCatch, Lisp.list(t.tag, t.value)));
+      BatchOutput.report(Lisp.str(pdmacs.print.Printer.errorMessageString(Q.noCatch, Lisp.list(t.tag, t.value))));
     }
   }
 }

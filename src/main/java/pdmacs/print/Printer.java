@@ -28,6 +28,8 @@ import static pdmacs.lisp.Lisp.NIL;
 public final class Printer {
   private final StringBuilder out;
   private final boolean escape;
+  /** Printing to a stream, not a buffer: a unibyte string's bytes 128-255 are raw bytes. */
+  private boolean rawUnibyte;
   private final boolean escapeNewlines;
   private final boolean quoted;
   private final boolean gensym;
@@ -73,6 +75,25 @@ public final class Printer {
     if (quick != null) return quick;
     StringBuilder sb = new StringBuilder();
     new Printer(sb, false).print(o);
+    return sb.toString();
+  }
+
+  /**
+   * The text prin1 (ESCAPE) or princ prints for O on a stream such as stdout, where Emacs
+   * takes a unibyte string's bytes 128-255 for raw bytes and prints them as they are (in a
+   * buffer prin1 writes them as octal escapes). Raw bytes are LString's raw-byte chars.
+   */
+  public static String toStream(Object o, boolean escape) {
+    if (o instanceof LString && !escape) {
+      LString s = (LString) o;
+      return s.multibyte() ? s.str() : LString.bytesToRawBytes(s.str());
+    }
+    String quick = o instanceof LString ? null : quickText(o, escape);
+    if (quick != null) return quick;
+    StringBuilder sb = new StringBuilder();
+    Printer p = new Printer(sb, escape);
+    p.rawUnibyte = true;
+    p.print(o);
     return sb.toString();
   }
 
@@ -341,7 +362,7 @@ public final class Printer {
   private void printString(LString ls) {
     String s = ls.str();
     if (!escape) {
-      out.append(s);
+      out.append(rawUnibyte && !ls.multibyte() ? LString.bytesToRawBytes(s) : s);
       return;
     }
     boolean multibyte = ls.multibyte();
@@ -355,7 +376,8 @@ public final class Printer {
       } else if (escapeNewlines && c == '\f') {
         out.append("\\f");
       } else if (!multibyte && c >= 0x80 && c <= 0xff) {
-        out.append('\\').append(Integer.toOctalString(c));
+        if (rawUnibyte) out.append(LString.rawByteChar(c));
+        else out.append('\\').append(Integer.toOctalString(c));
       } else if (multibyte && LString.isRawByteAt(s, i)) {
         out.append('\\').append(Integer.toOctalString(LString.rawByteOf(c)));
       } else {

@@ -78,7 +78,7 @@ public final class Editfns extends SubrGroup {
       return NIL;
     }
     LString s = format(a, true);
-    Print.message(s.str());
+    BatchOutput.message(s);
     return s;
   }
 

@@ -21,8 +21,12 @@ public final class Print extends SubrGroup {
       ERROR_MESSAGE_STRING = 5, WRITE_CHAR = 6, REDIRECT_DEBUGGING_OUTPUT = 7,
       STRING_OUTPUT_STREAM = 8, STRING_OUTPUT_CONTENTS = 9, FLUSH_STANDARD_OUTPUT = 10;
 
-  /** Where standard-output t goes in batch mode. */
-  public static PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+  /**
+   * Where standard-output t goes in batch mode: buffered, so that printing costs no system call
+   * until a flush (at exit, by kill-emacs and flush-standard-output, and before a message).
+   */
+  public static PrintStream stdout = new PrintStream(new java.io.BufferedOutputStream(
+      new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 14), false, StandardCharsets.UTF_8);
   /** Where message and external-debugging-output go. */
   public static PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
   /** Column of stdout, so print and message can start a fresh line as Emacs does. */
@@ -48,11 +52,11 @@ public final class Print extends SubrGroup {
   @Override
   public Object call(int id, Object[] a) {
     switch (id) {
-      case PRIN1: write(a[1], Printer.prin1ToString(a[0])); return a[0];
-      case PRINC: write(a[1], Printer.princToString(a[0])); return a[0];
+      case PRIN1: print(a[1], a[0], true); return a[0];
+      case PRINC: print(a[1], a[0], false); return a[0];
       case PRINT:
         write(a[1], "\n");
-        write(a[1], Printer.prin1ToString(a[0]));
+        print(a[1], a[0], true);
         write(a[1], "\n");
         return a[0];
       case TERPRI:
@@ -70,9 +74,16 @@ public final class Print extends SubrGroup {
         if (!(sym instanceof Symbol)) throw Lisp.wrongType(Q.symbolp, sym);
         return new LString(Printer.errorMessageString((Symbol) sym, ((Cons) e).cdr));
       }
-      case WRITE_CHAR:
-        write(a[1], new String(Character.toChars(Lisp.checkChar(a[0]))));
+      case WRITE_CHAR: {
+        int c = Lisp.checkChar(a[0]);
+        Object dest = destination(a[1]);
+        if (dest == T || dest == NIL) BatchOutput.stdoutChar(c);
+        else if (!(dest instanceof StringOutput) && dest != externalDebuggingOutput) Eval.funcall(dest, (long) c);
+        else if (LString.isRawByteCode(c)) write(dest, String.valueOf(LString.rawByteChar(c - LString.RAW_BYTE_BASE)));
+        else if (c <= Character.MAX_CODE_POINT) write(dest, new String(Character.toChars(c)));
+        else throw LStringBuilder.beyondUnicode(c);
         return a[0];
+      }
       case REDIRECT_DEBUGGING_OUTPUT: return NIL;
       case STRING_OUTPUT_STREAM: return new StringOutput();
       case STRING_OUTPUT_CONTENTS: {
@@ -96,14 +107,36 @@ public final class Print extends SubrGroup {
     }
   }
 
+  /** Where PRINTCHARFUN sends output: itself, or standard-output's value for nil. */
+  private static Object destination(Object printcharfun) {
+    return printcharfun == NIL ? Eval.symbolValueOrNil(Q.standardOutput) : printcharfun;
+  }
+
+  /**
+   * Prints O to PRINTCHARFUN as prin1 (ESCAPE) or princ does. What becomes of a unibyte
+   * string's bytes 128-255 depends on where they go, as in Emacs: prin1 writes them as octal
+   * escapes into a buffer (a string output stream here) and as raw bytes anywhere else;
+   * princ writes them to stdout as raw bytes, and passes a function (or
+   * external-debugging-output) the plain characters 128-255. (Emacs's princ into a buffer
+   * writes octal escapes for them and for raw bytes; pdmacs still inserts the characters.)
+   */
+  private static void print(Object printcharfun, Object o, boolean escape) {
+    Object dest = destination(printcharfun);
+    boolean buffer = dest instanceof StringOutput;
+    boolean rawUnibyte = escape ? !buffer : dest == T || dest == NIL;
+    String text = rawUnibyte ? Printer.toStream(o, escape)
+        : escape ? Printer.prin1ToString(o) : Printer.princToString(o);
+    write(dest, text);
+  }
+
   /** Sends TEXT to PRINTCHARFUN (nil: standard-output). */
   public static void write(Object printcharfun, String text) {
-    Object dest = printcharfun == NIL ? Eval.symbolValueOrNil(Q.standardOutput) : printcharfun;
+    Object dest = destination(printcharfun);
     if (dest == T || dest == NIL) {
-      stdout.print(text);
+      BatchOutput.stdout(text);
       if (!text.isEmpty()) stdoutAtLineStart = text.charAt(text.length() - 1) == '\n';
     } else if (dest == externalDebuggingOutput) {
-      stderr.print(text);
+      BatchOutput.debugging(text);
     } else if (dest instanceof StringOutput) {
       ((StringOutput) dest).sb.append(text);
     } else {
@@ -112,16 +145,13 @@ public final class Print extends SubrGroup {
       for (int i = 0; i < text.length(); ) {
         int c = text.codePointAt(i);
         i += Character.charCount(c);
-        Eval.funcall(dest, (long) c);
+        Eval.funcall(dest, (long) LString.charCode(c));
       }
     }
   }
 
-  /** Writes a line to stderr as message does in batch mode. */
+  /** Writes a line to stderr as message does in batch mode (see {@link BatchOutput}). */
   public static void message(String text) {
-    stdout.flush();
-    stderr.print(text);
-    stderr.print('\n');
-    stderr.flush();
+    BatchOutput.message(Lisp.str(text));
   }
 }
