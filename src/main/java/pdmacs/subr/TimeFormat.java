@@ -97,7 +97,7 @@ final class TimeFormat {
     if (z == T) return new Zone(ZoneOffset.UTC, "GMT");
     if (z instanceof Long) {
       int secs = (int) Math.max(-86399, Math.min(86399, (Long) z));
-      return new Zone(ZoneOffset.ofTotalSeconds(secs), numericAbbreviation(secs));
+      return new Zone(offset(secs, z), numericAbbreviation(secs));
     }
     if (z instanceof Cons && ((Cons) z).car instanceof Long) {
       Zone base = zone(((Cons) z).car);
@@ -143,7 +143,19 @@ final class TimeFormat {
       secs += Integer.parseInt(tz.substring(i + 1)) * 60;
     }
     // POSIX offsets count west of Greenwich: JST-9 is nine hours ahead.
-    return new Zone(ZoneOffset.ofTotalSeconds(west ? -secs : secs), name);
+    return new Zone(offset(west ? -secs : secs, tz), name);
+  }
+
+  /**
+   * The offset of SECS seconds east of UTC, for the zone SPEC. GNU Emacs takes up to a day
+   * either way; a ZoneOffset stops at 18 hours, so beyond that the zone is an error here
+   * (ZoneOffset's own exception would escape Lisp and end the session).
+   */
+  private static ZoneOffset offset(int secs, Object spec) {
+    if (Math.abs(secs) > 18 * 3600) {
+      throw Lisp.error("Time zone offsets beyond 18 hours are not supported: " + spec);
+    }
+    return ZoneOffset.ofTotalSeconds(secs);
   }
 
   private static boolean isAsciiLetter(char c) {
