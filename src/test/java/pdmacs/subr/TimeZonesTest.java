@@ -56,8 +56,13 @@ class TimeZonesTest {
     assertEquals(ZoneOffset.ofHoursMinutes(-5, -30), TimeFormat.posixZone("abc+05:30").id());
     assertEquals(ZoneOffset.ofHours(-12), TimeFormat.posixZone("XYZW12").id());
     assertEquals(ZoneOffset.UTC, TimeFormat.posixZone("UTC0").id());
-    for (String s : new String[] {"UT0", "JST-123", "JST-", "JST", "JST-9:3", "JST-9:30x",
-        "Europe/Paris", "EST5EDT", "JST-9:", "ÄBC-1", "JST-٣"}) {
+    // As GNU Emacs reads them: one-digit minutes, seconds, an empty minutes field.
+    assertEquals(ZoneOffset.ofHoursMinutes(9, 3), TimeFormat.posixZone("JST-9:3").id());
+    assertEquals(ZoneOffset.ofHoursMinutesSeconds(-1, -30, -15),
+        TimeFormat.posixZone("ABC+1:30:15").id());
+    assertEquals(ZoneOffset.ofHours(9), TimeFormat.posixZone("JST-9:").id());
+    for (String s : new String[] {"UT0", "JST-123", "JST-", "JST", "JST-9:30x", "JST-9:123",
+        "Europe/Paris", "EST5EDT", "ÄBC-1", "JST-٣"}) {
       assertNull(TimeFormat.posixZone(s), s);
     }
   }
