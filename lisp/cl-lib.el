@@ -1422,16 +1422,15 @@ name in an element only when `:named', and only then has a predicate."
 
 (defun cl-struct-slot-value (struct-type slot-name inst)
   "The value of SLOT-NAME in INST, a structure of type STRUCT-TYPE."
+  ;; The type first, as in GNU Emacs: `cl-typep' errs for a `:type' structure that is
+  ;; not `:named', which has no way to tell its objects.
+  (unless (cl-typep inst struct-type)
+    (signal 'wrong-type-argument (list struct-type inst)))
   (let ((layout (get struct-type 'cl--struct-layout))
         (i 0))
     (while (and layout (not (eq (car (car layout)) slot-name)))
       (setq layout (cdr layout) i (1+ i)))
     (unless layout (signal 'cl-struct-unknown-slot (list struct-type slot-name)))
-    (when (get struct-type 'cl--struct-type)
-      (unless (get struct-type 'cl--struct-tag-index)
-        (error "Unknown type %S" struct-type))
-      (unless (cl--struct-typed-p struct-type inst)
-        (signal 'wrong-type-argument (list struct-type inst))))
     (if (eq (get struct-type 'cl--struct-type) 'list) (nth i inst) (aref inst i))))
 
 ;; As in GNU Emacs, the rarer macros and functions are in cl-macs, cl-seq and

@@ -90,6 +90,10 @@ conf-c
 (let ((c1 (conf-make-counter)) (c2 (conf-make-counter))) (funcall c1) (funcall c1) (+ (funcall c1) (* 10 (funcall c2))))
 (funcall (let ((x 1) (y 2)) (function (lambda () (setq x (+ x y)) x))))
 (let ((fs nil) (i 0)) (while (< i 3) (let ((j i)) (setq fs (cons (function (lambda () j)) fs))) (setq i (1+ i))) (mapcar (function funcall) fs))
+;; A lambda form as the head of a call closes over the lexical environment, as (function ...) does
+(let ((y 2)) ((lambda (x) (+ x y)) 1))
+(let ((y 2)) ((lambda (x z) (+ x y z)) 1 3))
+(let ((y 2)) ((lambda () (setq y (1+ y)))) y)
 
 ;; Dynamic binding and specials
 (defvar conf-dyn 'global)

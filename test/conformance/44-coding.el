@@ -103,6 +103,8 @@
 (let ((s "abc")) (eq s (encode-coding-string s nil t)))
 (let ((s "é")) (eq s (encode-coding-string s 'utf-8 t)))
 (let ((s "é")) (eq s (encode-coding-string s nil t)))
+;; prefer-utf-8 is not ASCII-compatible (no shortcut): ASCII is converted, and a copy
+(let ((s "abc")) (eq s (encode-coding-string s 'prefer-utf-8 t)))
 ;; last-coding-system-used after encoding: the coding system as given
 (conf-coding-encode "a" 'utf-8)
 (conf-coding-encode "a\n" 'utf-8)
@@ -385,6 +387,11 @@
 (let ((s "é")) (eq s (decode-coding-string s nil t)))
 (let ((s "é")) (eq s (decode-coding-string s nil)))
 (let ((s (string-to-multibyte "abc"))) (eq s (decode-coding-string s 'utf-8 t)))
+(let ((s "abc")) (eq s (decode-coding-string s 'prefer-utf-8 t)))
+(let ((s "abc")) (eq s (decode-coding-string s 'undecided t)))
+(conf-coding-decode "abc" 'prefer-utf-8)
+(conf-coding-decode "a\nb" 'prefer-utf-8)
+(conf-coding-decode "a\nb" 'undecided)
 ;; the BUFFER argument: t means a string; anything else must be a buffer
 (decode-coding-string "a" 'utf-8 nil t)
 (decode-coding-string "a" 'utf-8 nil nil)

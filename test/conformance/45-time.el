@@ -81,6 +81,11 @@
 (decode-time '(0 61 5) t nil)
 (decode-time 0 "UTC0")
 (decode-time 0 "JST-9")
+;; POSIX offsets with one-digit minutes, with seconds, and with an empty minutes field.
+(format-time-string "%T %Z %z" 0 "ABC-10:5")
+(format-time-string "%T %Z %z" 0 "ABC-1:30:15")
+(format-time-string "%T %Z %z" 0 "ABC+1:3:1")
+(format-time-string "%T %Z %z" 0 "ABC-1:")
 (decode-time 0 3600)
 (decode-time 1000000000 "America/New_York")
 (decode-time 1000000000 "EST5EDT")

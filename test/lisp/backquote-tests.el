@@ -47,6 +47,20 @@
   (let ((tail '(2 3)))
     (should (equal `(1 . ,tail) '(1 2 3)))))
 
+(ert-deftest backquote-tests-splice-into-inner-unquote ()
+  ;; One level in, the argument of , or ,@ is a list a ,@ splices into.
+  (let ((x '(p q)) (y nil))
+    (should (equal `(a `(b ,,@x)) '(a `(b (\, p q)))))
+    (should (equal `(a `(b ,@,@x)) '(a `(b (\,@ p q)))))
+    (should (equal `(a `(b ,,@y)) '(a `(b (\,)))))
+    (should (equal `(a `(b . ,,@x)) '(a `(b \, p q))))))
+
+(ert-deftest backquote-tests-dotted-splice-is-data ()
+  ;; After a dot, only , unquotes: ,@ there is a symbol like any other.
+  (let ((b '(5 6)))
+    (should (equal `(a \,@ b) '(a \,@ b)))
+    (should (equal `(a `(c \,@ ,b)) '(a `(c \,@ ,b))))))
+
 (ert-deftest backquote-tests-in-macro ()
   (defmacro backquote-tests--swap (a b)
     (let ((tmp (make-symbol "tmp")))

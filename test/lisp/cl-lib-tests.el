@@ -82,6 +82,17 @@
   (should-error (eval '(cl-defstruct (cl-lib-tests-bad (:type hash)) x) t))
   (should-error (eval '(cl-defstruct (cl-lib-tests-bad2 (:type list) (:include cl-lib-tests-point)) y) t)))
 
+;; cl-struct-slot-value checks INST's type before it looks for the slot, records too.
+(ert-deftest cl-lib-tests-struct-slot-value-checks-type ()
+  (should (equal (should-error (cl-struct-slot-value 'cl-lib-tests-point 'y [x 1 2]))
+                 '(wrong-type-argument cl-lib-tests-point [x 1 2])))
+  (should (equal (should-error (cl-struct-slot-value 'cl-lib-tests-off 'nope '(1 2 3 4)))
+                 '(wrong-type-argument cl-lib-tests-off (1 2 3 4))))
+  (should (equal (should-error (cl-struct-slot-value 'cl-lib-tests-off 'nope
+                                                     (make-cl-lib-tests-off)))
+                 '(cl-struct-unknown-slot cl-lib-tests-off nope)))
+  (should (equal (cl-struct-slot-value 'cl-lib-tests-point 'y (make-cl-lib-tests-point :y 4)) 4)))
+
 (ert-deftest cl-lib-tests-defun ()
   (should (equal (cl-lib-tests--keys 1) '(1 2 3 4 nil)))
   (should (equal (cl-lib-tests--keys 1 5 :c 6 :dee 7) '(1 5 6 7 t)))

@@ -41,7 +41,8 @@ public final class CodingSystem {
 
   /**
    * True when ASCII text is its own encoding: Emacs then converts ASCII-only strings by
-   * copying them (GNU's :ascii-compatible-p; a signature or a byte-order mark breaks it).
+   * copying them (GNU's :ascii-compatible-p; a signature or a byte-order mark breaks it, and
+   * Emacs defines prefer-utf-8 without it).
    */
   public boolean asciiCompatible() {
     return family.asciiCompatible();
@@ -108,7 +109,9 @@ public final class CodingSystem {
     }
 
     boolean asciiCompatible() {
-      return type != Type.UTF_16 && bom == Bom.NONE;
+      // prefer-utf-8 converts ASCII like any text: NOCOPY copies it, and decoding reports the
+      // end of line it found (prefer-utf-8-unix), where undecided reports itself.
+      return type != Type.UTF_16 && bom == Bom.NONE && this != CodingSystems.PREFER_UTF_8;
     }
 
     /** The canonical name with end of line EOL (the base itself for DETECT or no variants). */

@@ -176,7 +176,9 @@ public final class Decoder {
    * UTF-16 as Emacs decodes it. A character of a multibyte source passes through, and ends a
    * half-read unit, whose byte is then kept alone; so is an odd last byte. A high surrogate
    * not followed by a low one is kept as its two bytes, as characters, and one left at the
-   * end is dropped; a low surrogate alone is kept as that code.
+   * end is dropped; a low surrogate alone is kept as that code, as Emacs keeps it, but a
+   * pdmacs string cannot tell U+DC80..U+DCFF from the raw bytes it stores as those chars, so
+   * those come out as raw bytes (and the rest of the range prints as "?").
    */
   private static void utf16(int[] u, int from, boolean bigEndian, StringBuilder out) {
     int n = u.length;

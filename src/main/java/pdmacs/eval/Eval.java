@@ -133,6 +133,10 @@ public final class Eval {
       if (head instanceof Symbol) {
         fn = definitionOf((Symbol) head);
         if (fn == NIL) throw new LispSignal(Q.voidFunction, list(head));
+      } else if (lexenv != NIL && head instanceof Cons && ((Cons) head).car == Q.lambda
+          && ((Cons) head).cdr instanceof Cons) {
+        // ((lambda ARGS . BODY) ...) closes over the lexical environment, as #'(lambda ...) does.
+        fn = new Cons(Q.closure, new Cons(lexenv, ((Cons) head).cdr));
       }
       if (fn instanceof Subr) return evalSubrCall((Subr) fn, head, form.cdr);
       if (fn instanceof Cons) {

@@ -15,7 +15,9 @@ import static pdmacs.lisp.Lisp.T;
  * backquote.el's expander in Java: {@code backquote--process}, which the ` macro calls. Every
  * macro definition carries backquotes, and a file loaded from source expands them all (eager
  * macroexpansion of each defmacro's body): interpreted, this was more than half of the Lisp
- * calls of loading ert.el. The expansion is form for form the Lisp version's: runs of elements
+ * calls of loading ert.el. The expansion is form for form the Lisp version's (kept for the
+ * tests as backquote-reference.el, with the same two corrections since: a ,@ one level in splices
+ * into its unquote, and ,@ after a dot is data, as in GNU Emacs): runs of elements
  * become (list ...), ,@ splices become arguments of append (the last one shared, not copied),
  * a list with one run before a tail becomes nested (cons ...), vectors are built with vconcat,
  * and whatever turns out constant folds into a single quoted constant. Only the failure modes
@@ -57,9 +59,18 @@ public final class Backquote extends SubrGroup {
         return constantP(elements) ? Lisp.list(Q.quote, form) : Lisp.list(vconcat, elements);
       }
       if (unquoteP(form, Q.comma) || unquoteP(form, Q.commaAt)) {
-        Object x = ((Cons) ((Cons) form).cdr).car;
-        if (depth == 0) return x;
-        return rebuild(((Cons) form).car, process(x, depth - 1));
+        Cons c = (Cons) form;
+        if (depth == 0) return ((Cons) c.cdr).car;
+        // One level in, the marker's argument is a list that a ,@ splices into: for x = (A B),
+        // `(b ,,@x) gives (b (\, A B)), as in GNU Emacs.
+        Object rest = processList(c.cdr, depth - 1);
+        if (constantP(rest)) return Lisp.list(Q.quote, new Cons(c.car, constantValue(rest)));
+        Object marker = Lisp.list(Q.quote, c.car);
+        // (list 'MARKER X) rather than (cons 'MARKER (list X)), the commonest shape (,,x).
+        if (rest instanceof Cons && ((Cons) rest).car == list) {
+          return new Cons(list, new Cons(marker, ((Cons) rest).cdr));
+        }
+        return Lisp.list(cons, marker, rest);
       }
       if (unquoteP(form, Q.backquote)) {
         return rebuild(Q.backquote, process(((Cons) ((Cons) form).cdr).car, depth + 1));
@@ -122,7 +133,8 @@ public final class Backquote extends SubrGroup {
     while (w.hasCons()) {
       Object element = w.car();
       Object rest = w.cons().cdr;
-      if ((element == Q.comma || element == Q.commaAt || element == Q.backquote)
+      // After a dot only , and ` are markers: (a . ,@b) reads (a \,@ b), which is data.
+      if ((element == Q.comma || element == Q.backquote)
           && rest instanceof Cons && ((Cons) rest).cdr == NIL) {
         break;
       }

@@ -151,7 +151,7 @@ final class TimeFormat {
     if (z == T) return new Zone(ZoneOffset.UTC, "GMT");
     if (z instanceof Long) {
       int secs = (int) Math.max(-86399, Math.min(86399, (Long) z));
-      return new Zone(ZoneOffset.ofTotalSeconds(secs), numericAbbreviation(secs));
+      return new Zone(offset(secs, z), numericAbbreviation(secs));
     }
     if (z instanceof Cons && ((Cons) z).car instanceof Long) {
       Zone base = zone(((Cons) z).car);
@@ -180,8 +180,9 @@ final class TimeFormat {
   }
 
   /**
-   * A POSIX TZ string without rules, NAME[+-]HH[:MM] (three or more ASCII letters, one or two
-   * digits of hours), as a fixed zone named NAME; null for anything else. Parsed by hand, as a
+   * A POSIX TZ string without rules, NAME[+-]HH[:[MM][:SS]] (three or more ASCII letters, one or
+   * two digits of hours, of minutes and of seconds; an empty minutes field counts as 0, as in
+   * GNU Emacs), as a fixed zone named NAME; null for anything else. Parsed by hand, as a
    * java.util.regex pattern compiled when this class loads cost the first format-time-string
    * milliseconds of lambda bootstrapping.
    */
@@ -192,18 +193,33 @@ final class TimeFormat {
     String name = tz.substring(0, i);
     boolean west = true;
     if (i < n && (tz.charAt(i) == '+' || tz.charAt(i) == '-')) west = tz.charAt(i++) == '+';
-    int digitsStart = i;
-    while (i < n && i - digitsStart < 2 && isDigit(tz.charAt(i))) i++;
-    if (i == digitsStart) return null;
-    int secs = Integer.parseInt(tz.substring(digitsStart, i)) * 3600;
-    if (i < n) {
-      if (i + 3 != n || tz.charAt(i) != ':' || !isDigit(tz.charAt(i + 1)) || !isDigit(tz.charAt(i + 2))) {
-        return null;
+    int secs = 0;
+    // Hours (required), then minutes and seconds, each after a colon.
+    for (int field = 0, unit = 3600; field < 3 && (field == 0 || i < n); field++, unit /= 60) {
+      if (field > 0 && tz.charAt(i++) != ':') return null;
+      int digitsStart = i;
+      while (i < n && i - digitsStart < 2 && isDigit(tz.charAt(i))) i++;
+      if (i == digitsStart) {
+        if (field == 0) return null;
+        break;
       }
-      secs += Integer.parseInt(tz.substring(i + 1)) * 60;
+      secs += Integer.parseInt(tz.substring(digitsStart, i)) * unit;
     }
+    if (i < n) return null;
     // POSIX offsets count west of Greenwich: JST-9 is nine hours ahead.
-    return new Zone(ZoneOffset.ofTotalSeconds(west ? -secs : secs), name);
+    return new Zone(offset(west ? -secs : secs, tz), name);
+  }
+
+  /**
+   * The offset of SECS seconds east of UTC, for the zone SPEC. GNU Emacs takes up to a day
+   * either way; a ZoneOffset stops at 18 hours, so beyond that the zone is an error here
+   * (ZoneOffset's own exception would escape Lisp and end the session).
+   */
+  private static ZoneOffset offset(int secs, Object spec) {
+    if (Math.abs(secs) > 18 * 3600) {
+      throw Lisp.error("Time zone offsets beyond 18 hours are not supported: " + spec);
+    }
+    return ZoneOffset.ofTotalSeconds(secs);
   }
 
   private static boolean isAsciiLetter(char c) {

@@ -2,6 +2,7 @@ package pdmacs.subr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
+import pdmacs.lisp.Lisp;
+import pdmacs.lisp.LispSignal;
 
 /**
  * The zones of format-time-string and its kin: the local zone's offsets, which come from
@@ -53,9 +56,28 @@ class TimeZonesTest {
     assertEquals(ZoneOffset.ofHoursMinutes(-5, -30), TimeFormat.posixZone("abc+05:30").id());
     assertEquals(ZoneOffset.ofHours(-12), TimeFormat.posixZone("XYZW12").id());
     assertEquals(ZoneOffset.UTC, TimeFormat.posixZone("UTC0").id());
-    for (String s : new String[] {"UT0", "JST-123", "JST-", "JST", "JST-9:3", "JST-9:30x",
-        "Europe/Paris", "EST5EDT", "JST-9:", "ÄBC-1", "JST-٣"}) {
+    // As GNU Emacs reads them: one-digit minutes, seconds, an empty minutes field.
+    assertEquals(ZoneOffset.ofHoursMinutes(9, 3), TimeFormat.posixZone("JST-9:3").id());
+    assertEquals(ZoneOffset.ofHoursMinutesSeconds(-1, -30, -15),
+        TimeFormat.posixZone("ABC+1:30:15").id());
+    assertEquals(ZoneOffset.ofHours(9), TimeFormat.posixZone("JST-9:").id());
+    for (String s : new String[] {"UT0", "JST-123", "JST-", "JST", "JST-9:30x", "JST-9:123",
+        "Europe/Paris", "EST5EDT", "ÄBC-1", "JST-٣"}) {
       assertNull(TimeFormat.posixZone(s), s);
     }
+  }
+
+  /**
+   * GNU Emacs takes zone offsets up to a day either way ("ABC24" is -24:00); java.time stops at
+   * 18 hours. Beyond that a zone is a Lisp error, not a DateTimeException that ends the session.
+   */
+  @Test
+  void offsetsBeyondJavasRangeAreLispErrors() {
+    assertThrows(LispSignal.class, () -> TimeFormat.zone(90000L));
+    assertThrows(LispSignal.class, () -> TimeFormat.zone(-90000L));
+    assertThrows(LispSignal.class, () -> TimeFormat.zone(Lisp.list(90000L, Lisp.str("X"))));
+    assertThrows(LispSignal.class, () -> TimeFormat.zone(Lisp.str("ABC24")));
+    assertEquals(ZoneOffset.ofHours(18), TimeFormat.zone(64800L).id());
+    assertEquals(ZoneOffset.ofHours(-18), TimeFormat.zone(Lisp.str("ABC18")).id());
   }
 }

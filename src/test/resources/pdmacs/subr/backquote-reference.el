@@ -2,7 +2,9 @@
 
 ;; The Lisp version that pdmacs.subr.Backquote replaced (lisp/backquote.el
 ;; before it moved to Java), renamed bq-ref--, and kept so that the test can
-;; compare the two expanders form for form on random structures.  It runs on
+;; compare the two expanders form for form on random structures.  Corrected
+;; since, as the Java one: a ,@ one level in splices into its unquote, and ,@
+;; after a dot is data.  It runs on
 ;; the bare runtime, so defun is not available: a macro here expands it.
 
 (defalias (quote bq-ref--defun)
@@ -40,8 +42,13 @@ DEPTH counts the backquotes enclosing FORM beyond the outermost one."
    ((or (bq-ref--unquote-p form '\,) (bq-ref--unquote-p form '\,@))
     (if (= depth 0)
         (car (cdr form))
-      (bq-ref--rebuild (car form) (bq-ref--process (car (cdr form))
-                                                         (1- depth)))))
+      ;; One level in, the argument is a list that a ,@ splices into.
+      (let ((rest (bq-ref--process-list (cdr form) (1- depth))))
+        (cond ((bq-ref--constant-p rest)
+               (list 'quote (cons (car form) (bq-ref--constant-value rest))))
+              ((eq (car-safe rest) 'list)
+               (cons 'list (cons (list 'quote (car form)) (cdr rest))))
+              (t (list 'cons (list 'quote (car form)) rest))))))
    ((bq-ref--unquote-p form '\`)
     (bq-ref--rebuild '\` (bq-ref--process (car (cdr form)) (1+ depth))))
    (t (bq-ref--process-list form depth))))
@@ -58,7 +65,7 @@ DEPTH counts the backquotes enclosing FORM beyond the outermost one."
         (items nil)      ; reversed element forms not yet made into a segment
         (tail form))
     (while (and (consp tail)
-                (not (and (memq (car tail) '(\, \,@ \`))
+                (not (and (memq (car tail) '(\, \`)) ; after a dot, ,@ is data
                           (consp (cdr tail)) (null (cdr (cdr tail))))))
       (let ((element (car tail)))
         (if (and (= depth 0) (bq-ref--unquote-p element '\,@))
