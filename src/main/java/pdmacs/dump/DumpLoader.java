@@ -705,6 +705,9 @@ public final class DumpLoader {
     return true;
   }
 
+  /** True while a hash table's parameters are decoded (see {@link #allocate}). */
+  private boolean decodingTableParameters;
+
   /**
    * Object number I, allocating it if it is not built yet; its fields are filled by the next
    * {@link #fillNeeded}, which whoever asked first must call (a fill that needs more objects
@@ -1286,10 +1289,19 @@ public final class DumpLoader {
           int entries = hi(w[q + 4]);
           if (entries < 0 || entries > (w.length - q - 5) / 2) throw corrupt("hash table longer than its section");
           // Symbols and floats are allocated by now, so the table's parameters decode already.
-          Object testName = value(w[q]);
-          Object weakness = value(w[q + 1]);
-          Object rehashSize = value(w[q + 2]);
-          Object rehashThreshold = value(w[q + 3]);
+          // Built on demand, a parameter is built first: a crafted one that is a hash table
+          // (itself, or one whose parameter is this one) would recurse without end.
+          if (decodingTableParameters) throw corrupt("hash table parameter is a hash table");
+          decodingTableParameters = true;
+          Object testName, weakness, rehashSize, rehashThreshold;
+          try {
+            testName = value(w[q]);
+            weakness = value(w[q + 1]);
+            rehashSize = value(w[q + 2]);
+            rehashThreshold = value(w[q + 3]);
+          } finally {
+            decodingTableParameters = false;
+          }
           int size = lo(w[q + 4]);
           if (!(testName instanceof Symbol)) throw corrupt("hash table test is not a symbol");
           objects[o + i] = new HashTable(testFor((Symbol) testName), Math.max(0, size), weakness, rehashSize, rehashThreshold);
