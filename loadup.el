@@ -26,5 +26,8 @@
   (let ((file (expand-file-name "emacs.pdmp"
                                 (file-name-directory load-file-name))))
     (message "Dumping under the name %s" (file-name-nondirectory file))
+    ;; As a fresh Emacs has no last coding system until it converts something; and a
+    ;; coding system's symbol here would be built at every start-up.
+    (setq last-coding-system-used nil)
     (dump-emacs-portable file)
     (kill-emacs)))

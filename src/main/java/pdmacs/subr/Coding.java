@@ -62,7 +62,6 @@ public final class Coding extends SubrGroup {
     defun(CODING_SYSTEM_LIST, "coding-system-list", 0, 1);
     // The names are built-in symbols, so a dump refers to them by index: a value such as
     // last-coding-system-used's then costs a loaded dump no lookup and no lazy symbol.
-    for (String name : CodingSystems.names()) Lisp.intern(name);
   }
 
   @Override
