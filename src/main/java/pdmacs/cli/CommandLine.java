@@ -96,6 +96,11 @@ final class CommandLine {
   boolean version;
   boolean fingerprint;
   String dumpFile;
+  /**
+   * The arguments are bytes, one per char, as Emacs keeps argv when the locale has no coding
+   * system (LANG=C): command-line-args holds them as unibyte strings.
+   */
+  boolean unibyte;
   /** All arguments as given (command-line-args gets the program name and these). */
   final List<String> all = new ArrayList<>();
   final List<Action> actions = new ArrayList<>();

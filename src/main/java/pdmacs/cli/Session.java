@@ -57,7 +57,7 @@ final class Session {
     }
     List<Object> args = new ArrayList<>();
     args.add(Lisp.str(cl.temacs ? "temacs" : "emacs"));
-    for (String a : cl.all) args.add(Lisp.str(a));
+    for (String a : cl.all) args.add(cl.unibyte ? new LString(a, false) : Lisp.str(a));
     Q.commandLineArgs.value = Lisp.listFrom(args);
     boolean batch = !cl.startsRepl();
     Q.noninteractive.value = Lisp.bool(batch);

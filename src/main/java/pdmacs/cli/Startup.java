@@ -31,7 +31,17 @@ final class Startup extends Thread {
   public void run() {
     long start = System.nanoTime();
     try {
-      commandLine = CommandLine.parse(argv);
+      String[] args = argv;
+      boolean unibyte = false;
+      if (!ascii(args)) {
+        ArgvBytes.Decoded d = ArgvBytes.recover(args);
+        if (d != null) {
+          args = d.args();
+          unibyte = d.unibyte();
+        }
+      }
+      commandLine = CommandLine.parse(args);
+      commandLine.unibyte = unibyte;
     } catch (CommandLine.UsageError e) {
       usageError = e;
       return;
@@ -42,6 +52,19 @@ final class Startup extends Thread {
       dump = new StartupDump.Prefetch(cl.dumpFile);
       dump.run();
     }
+  }
+
+  /**
+   * Whether every argument is ASCII, which every charset the JVM may decode argv with leaves
+   * as Emacs does: then the JVM's strings are the arguments, and nothing more is read.
+   */
+  private static boolean ascii(String[] args) {
+    for (String a : args) {
+      for (int i = 0, n = a.length(); i < n; i++) {
+        if (a.charAt(i) >= 0x80) return false;
+      }
+    }
+    return true;
   }
 
   /** Records this thread's phases in StartupTrace (after await). */

@@ -215,7 +215,7 @@ public final class Runtime {
    * also guesses a codeset from a language alone ("de_DE" is Latin-1) and knows many more;
    * pdmacs has neither those guesses nor those coding systems, and says null there.
    */
-  static String localeCodingSystem(String[] environment) {
+  public static String localeCodingSystem(String[] environment) {
     String locale = null;
     for (String name : new String[] {"LC_ALL=", "LC_CTYPE=", "LANG="}) {
       for (String entry : environment) {

@@ -1,56 +1,31 @@
 package pdmacs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * The exact bytes batch mode writes on stdout and stderr for non-ASCII text and raw bytes,
  * run as a real process under a given LANG. Every expected string was taken from GNU Emacs 28
  * (emacs -Q --batch with the same --eval forms); a byte B is written as the char B.
- * The forms are ASCII: pdmacs cannot yet read non-ASCII arguments under LANG=C.
  */
 class BatchOutputBytesTest {
-  record Bytes(String out, String err) {}
-
-  static Bytes batch(String lang, String... forms) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "pdmacs.cli.Main", "--temacs", "--batch"));
+  /** Runs temacs --batch under LANG with an --eval for each of FORMS. */
+  static BatchProcess.Bytes batch(String lang, String... forms) throws Exception {
+    List<String> args = new ArrayList<>();
     for (String form : forms) {
-      cmd.add("--eval");
-      cmd.add(form);
+      args.add("--eval");
+      args.add(form);
     }
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    Map<String, String> env = pb.environment();
-    env.remove("LC_ALL");
-    env.remove("LC_CTYPE");
-    env.put("LANG", lang);
-    File err = File.createTempFile("pdmacs-err", ".txt");
-    try {
-      Process p = pb.redirectError(err).start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readAllBytes();
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pdmacs did not exit");
-      assertEquals(0, p.exitValue());
-      return new Bytes(new String(out, StandardCharsets.ISO_8859_1),
-          new String(java.nio.file.Files.readAllBytes(err.toPath()), StandardCharsets.ISO_8859_1));
-    } finally {
-      err.delete();
-    }
+    return BatchProcess.run(Map.of("LANG", lang), args);
   }
 
   @Test
   void printingToStdoutWritesTheInternalRepresentation() throws Exception {
-    Bytes b = batch("C.UTF-8",
+    BatchProcess.Bytes b = batch("C.UTF-8",
         "(princ (encode-coding-string (string 233) 'utf-8))",
         "(princ (string-to-multibyte \"\\351\"))",
         "(prin1 \"\\351\")",
@@ -74,7 +49,7 @@ class BatchOutputBytesTest {
 
   @Test
   void messagesAreEncodedByTheLocaleOrCodingSystemForWrite() throws Exception {
-    Bytes b = batch("C.UTF-8",
+    BatchProcess.Bytes b = batch("C.UTF-8",
         "(message \"%s\" (encode-coding-string (string 233) 'utf-8))",
         "(message \"%s\" (string-to-multibyte \"\\351\"))",
         "(message \"\\351\")",
@@ -101,7 +76,7 @@ class BatchOutputBytesTest {
 
   @Test
   void withoutALocaleCodingSystemMessagesAreInternalBytes() throws Exception {
-    Bytes b = batch("C",
+    BatchProcess.Bytes b = batch("C",
         "(message \"%s\" (encode-coding-string (string 233) 'utf-8))",
         "(message \"%s\" (string-to-multibyte \"\\351\"))",
         "(message \"\\351\")",
