@@ -2,7 +2,6 @@ package pdmacs.dump;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import pdmacs.eval.Eval;
 import pdmacs.eval.Specpdl;
 import pdmacs.lisp.Cons;
@@ -73,7 +72,7 @@ public final class DumpFns extends SubrGroup {
       throw Lisp.error("Dumping Emacs currently works only in batch mode.  "
           + "If you'd like it to work interactively, please consider contributing a patch to Emacs.");
     }
-    Path file = Paths.get(Fileio.expand(filename, null));
+    Path file = Fileio.javaPath(Fileio.expand(filename, null));
     int count = Specpdl.count();
     try {
       Specpdl.bind(dumpMode, new LString("pdump"));

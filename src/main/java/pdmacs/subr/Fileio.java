@@ -181,7 +181,21 @@ public final class Fileio extends SubrGroup {
   }
 
   private static Path path(Object o) {
-    return Paths.get(expand(str(o), null));
+    return javaPath(expand(str(o), null));
+  }
+
+  /**
+   * NAME as a Java path. The JVM encodes file names in the platform's charset (sun.jnu.encoding,
+   * ASCII under LANG=C), and a name it cannot encode cannot be opened at all: a file-error
+   * naming it, where Emacs, which passes the bytes through, would open the file.
+   */
+  public static Path javaPath(String name) {
+    try {
+      return Paths.get(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new LispSignal(Q.fileError, Lisp.list(
+          Lisp.str("File name not representable in this locale's encoding"), Lisp.str(name)));
+    }
   }
 
   public static String defaultDirectory() {

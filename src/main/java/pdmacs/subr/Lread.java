@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import pdmacs.eval.Eval;
 import pdmacs.eval.Specpdl;
 import pdmacs.lisp.Cons;
@@ -184,11 +183,11 @@ public final class Lread extends SubrGroup {
   // ---- load ---------------------------------------------------------------------------------
 
   static Path locate(String file, Object path, String[] suffixes) {
-    Path p = Paths.get(file);
+    Path p = Fileio.javaPath(file);
     if (p.isAbsolute() || file.startsWith("~")) {
       String f = Fileio.expand(file, null);
       for (String suf : suffixes) {
-        Path c = Paths.get(f + suf);
+        Path c = Fileio.javaPath(f + suf);
         if (Files.isRegularFile(c)) return c;
       }
       return null;
@@ -197,7 +196,7 @@ public final class Lread extends SubrGroup {
       Object dir = ((Cons) d).car;
       String base = dir instanceof LString ? Fileio.expand(((LString) dir).str(), null) : Fileio.defaultDirectory();
       for (String suf : suffixes) {
-        Path c = Paths.get(base).resolve(file + suf);
+        Path c = Fileio.javaPath(base).resolve(Fileio.javaPath(file + suf));
         if (Files.isRegularFile(c)) return c.normalize();
       }
     }
@@ -207,7 +206,7 @@ public final class Lread extends SubrGroup {
   public static Object load(String file, boolean noerror, boolean nomessage, boolean nosuffix) {
     String[] suffixes = nosuffix ? new String[] {""} : new String[] {".el", ""};
     Path p;
-    if (file.contains("/") || Paths.get(file).isAbsolute()) {
+    if (file.contains("/") || Fileio.javaPath(file).isAbsolute()) {
       String expanded = Fileio.expand(file, null);
       p = locate(expanded, NIL, suffixes);
     } else {

@@ -48,6 +48,15 @@ class ArgvBytesTest {
   }
 
   @Test
+  void aFileNameTheLocaleCannotEncodeIsAFileError() throws Exception {
+    // Under LANG=C the JVM encodes file names in ASCII, and cannot make é into one: Lisp gets a
+    // file-error naming the file, not an internal error from java.nio.
+    BatchProcess.Bytes b = BatchProcess.run(Map.of("LANG", "C", "LC_ALL", "C"), List.of("--eval",
+        "(condition-case e (load \"/nonexistent/\\u00e9.el\") (file-error (princ (car e)) (princ (car (cdr e)))))"));
+    assertEquals("file-errorFile name not representable in this locale's encoding", b.out());
+  }
+
+  @Test
   void underUtf8AnInvalidByteBecomesARawByte() throws Exception {
     BatchProcess.Bytes b = BatchProcess.run(Map.of("LANG", "C.UTF-8", "LC_ALL", "C.UTF-8"),
         args("d" + E_ACUTE + "/f" + E_ACUTE + ".txt"));
