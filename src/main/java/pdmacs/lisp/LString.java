@@ -163,19 +163,60 @@ public final class LString {
     String t = str();
     if (!multibyte) return t.getBytes(StandardCharsets.ISO_8859_1);
     if (bmp()) return t.getBytes(StandardCharsets.UTF_8);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(t.length() + 8);
-    int from = 0;
-    for (int i = 0, n = t.length(); i < n; i++) {
-      char c = t.charAt(i);
-      if (!isRawByteAt(t, i)) continue;
-      out.writeBytes(t.substring(from, i).getBytes(StandardCharsets.UTF_8));
-      int b = rawByteOf(c);
-      out.write(0xC0 | (b >> 6 & 1));
-      out.write(0x80 | (b & 0x3F));
-      from = i + 1;
+    byte[] out = new byte[3 * t.length()];
+    return java.util.Arrays.copyOf(out, putInternal(t, out, 0));
+  }
+
+  /**
+   * Puts multibyte TEXT (raw bytes as their lone surrogates) at AT of B in Emacs's internal
+   * form and returns the end; B must have room for three bytes a char.
+   */
+  public static int putInternal(String text, byte[] b, int at) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        b[at++] = (byte) c;
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        at = putInternal(Character.toCodePoint(c, text.charAt(++i)), b, at);
+      } else {
+        at = putInternal(charCode(c), b, at);
+      }
     }
-    out.writeBytes(t.substring(from).getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
+    return at;
+  }
+
+  /**
+   * Puts character code C at AT of B in Emacs's internal form and returns the end: UTF-8 up to
+   * #x1FFFFF (a lone surrogate too), five bytes (F8 first) up to #x3FFF7F, and two bytes (C0 or
+   * C1, then a continuation byte) for raw byte #x3FFF80 + B. At most five bytes.
+   */
+  public static int putInternal(int c, byte[] b, int at) {
+    if (c < 0x80) {
+      b[at++] = (byte) c;
+    } else if (c < 0x800) {
+      b[at++] = (byte) (0xC0 | c >> 6);
+      b[at++] = (byte) (0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      b[at++] = (byte) (0xE0 | c >> 12);
+      b[at++] = (byte) (0x80 | (c >> 6 & 0x3F));
+      b[at++] = (byte) (0x80 | (c & 0x3F));
+    } else if (c < 0x200000) {
+      b[at++] = (byte) (0xF0 | c >> 18);
+      b[at++] = (byte) (0x80 | (c >> 12 & 0x3F));
+      b[at++] = (byte) (0x80 | (c >> 6 & 0x3F));
+      b[at++] = (byte) (0x80 | (c & 0x3F));
+    } else if (isRawByteCode(c)) {
+      int raw = c - RAW_BYTE_BASE;
+      b[at++] = (byte) (0xC0 | (raw >> 6 & 1));
+      b[at++] = (byte) (0x80 | (raw & 0x3F));
+    } else {
+      b[at++] = (byte) 0xF8;
+      b[at++] = (byte) (0x80 | (c >> 18 & 0x0F));
+      b[at++] = (byte) (0x80 | (c >> 12 & 0x3F));
+      b[at++] = (byte) (0x80 | (c >> 6 & 0x3F));
+      b[at++] = (byte) (0x80 | (c & 0x3F));
+    }
+    return at;
   }
 
   /** True while the payload is still a view of a dump buffer (for tests and statistics). */

@@ -50,65 +50,20 @@ public final class BatchOutput {
   static void stdoutChar(int c) {
     needNewline = true;
     byte[] b = ensure(5);
-    int n = putChar(b, 0, c);
+    int n = LString.putInternal(c, b, 0);
     Print.stdout.write(b, 0, n);
   }
 
   /** Writes TEXT in Emacs's internal representation on OUT, with one write call. */
   public static void write(OutputStream out, String text) {
-    int n = text.length();
-    byte[] b = ensure(n * 3);
-    int at = 0;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        b[at++] = (byte) c;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-        at = putChar(b, at, Character.toCodePoint(c, text.charAt(++i)));
-      } else {
-        at = putChar(b, at, LString.charCode(c));
-      }
-    }
+    byte[] b = ensure(text.length() * 3);
+    int at = LString.putInternal(text, b, 0);
     try {
       out.write(b, 0, at);
     } catch (java.io.IOException e) {
       // A PrintStream never throws; any other stream here is an in-memory one.
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Puts character code C at AT of B in Emacs's internal form and returns the end: UTF-8 up to
-   * #x1FFFFF (a lone surrogate too), five bytes (F8 first) up to #x3FFF7F, and two bytes (C0 or
-   * C1, then a continuation byte) for raw byte #x3FFF80 + B.
-   */
-  static int putChar(byte[] b, int at, int c) {
-    if (c < 0x80) {
-      b[at++] = (byte) c;
-    } else if (c < 0x800) {
-      b[at++] = (byte) (0xC0 | c >> 6);
-      b[at++] = (byte) (0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      b[at++] = (byte) (0xE0 | c >> 12);
-      b[at++] = (byte) (0x80 | (c >> 6 & 0x3F));
-      b[at++] = (byte) (0x80 | (c & 0x3F));
-    } else if (c < 0x200000) {
-      b[at++] = (byte) (0xF0 | c >> 18);
-      b[at++] = (byte) (0x80 | (c >> 12 & 0x3F));
-      b[at++] = (byte) (0x80 | (c >> 6 & 0x3F));
-      b[at++] = (byte) (0x80 | (c & 0x3F));
-    } else if (LString.isRawByteCode(c)) {
-      int raw = c - LString.RAW_BYTE_BASE;
-      b[at++] = (byte) (0xC0 | (raw >> 6 & 1));
-      b[at++] = (byte) (0x80 | (raw & 0x3F));
-    } else {
-      b[at++] = (byte) 0xF8;
-      b[at++] = (byte) (0x80 | (c >> 18 & 0x0F));
-      b[at++] = (byte) (0x80 | (c >> 12 & 0x3F));
-      b[at++] = (byte) (0x80 | (c >> 6 & 0x3F));
-      b[at++] = (byte) (0x80 | (c & 0x3F));
-    }
-    return at;
   }
 
   private static byte[] ensure(int size) {

@@ -1,6 +1,7 @@
 package pdmacs.subr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -176,23 +177,16 @@ public final class LoadCache {
         if (c == null) done.put(o, c = new LString(((LString) o).str(), ((LString) o).multibyte()));
         return c;
       }
-      if (o instanceof LVector) {
+      if (o instanceof LVector || o instanceof Record) {
         Object c = done.get(o);
         if (c != null) return c;
-        Object[] items = ((LVector) o).items;
-        Object[] copied = new Object[items.length];
-        done.put(o, c = new LVector(copied));
-        for (int i = 0; i < items.length; i++) copied[i] = copy(items[i]);
-        return c;
-      }
-      if (o instanceof Record) {
-        Object c = done.get(o);
-        if (c != null) return c;
-        Object[] slots = ((Record) o).slots;
-        Object[] copied = new Object[slots.length];
-        copied[0] = NIL;
-        done.put(o, c = new Record(copied));
-        for (int i = 0; i < slots.length; i++) copied[i] = copy(slots[i]);
+        boolean vector = o instanceof LVector;
+        Object[] from = vector ? ((LVector) o).items : ((Record) o).slots;
+        Object[] copied = new Object[from.length];
+        // Filled before the elements are copied, so that an element referring back finds it.
+        Arrays.fill(copied, NIL);
+        done.put(o, c = vector ? new LVector(copied) : new Record(copied));
+        for (int i = 0; i < from.length; i++) copied[i] = copy(from[i]);
         return c;
       }
       if (o instanceof Long || o instanceof Double || o instanceof java.math.BigInteger
