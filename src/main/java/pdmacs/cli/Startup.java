@@ -60,9 +60,7 @@ final class Startup extends Thread {
    */
   private static boolean ascii(String[] args) {
     for (String a : args) {
-      for (int i = 0, n = a.length(); i < n; i++) {
-        if (a.charAt(i) >= 0x80) return false;
-      }
+      if (!pdmacs.lisp.LString.isAscii(a)) return false;
     }
     return true;
   }
